@@ -1,0 +1,216 @@
+package dev.invitations.command.invitation;
+
+import dev.invitations.api.invitation.AcceptInvitation;
+import dev.invitations.api.invitation.CreateInvitation;
+import dev.invitations.api.invitation.DeclineInvitation;
+import dev.invitations.api.invitation.ExpireInvitation;
+import dev.invitations.api.invitation.InvitationAccepted;
+import dev.invitations.api.invitation.InvitationCreated;
+import dev.invitations.api.invitation.InvitationDeclined;
+import dev.invitations.api.invitation.InvitationExpired;
+import dev.invitations.api.invitation.InvitationResent;
+import dev.invitations.api.invitation.InvitationRevoked;
+import dev.invitations.api.invitation.InvitationState;
+import dev.invitations.api.invitation.InvitationUpdated;
+import dev.invitations.api.invitation.ResendInvitation;
+import dev.invitations.api.invitation.RevokeInvitation;
+import dev.invitations.api.invitation.UpdateInvitation;
+import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.command.invitation.InvitationRejected.Reason;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An invitation and every rule about it: which transitions its state allows, which token is valid, when it has
+ * expired. It keeps only the state those rules read; everything a reader wants is in the events.
+ */
+@Aggregate
+public class Invitation {
+
+    @AggregateIdentifier
+    private String invitationId;
+    private String orgId;
+    private String invitedEmail;
+    private String role;
+    private Map<String, String> labels;
+    private InvitationState state;
+    private int sendCount;
+    private String tokenHash;
+    /** Hashes of tokens replaced by a resend: they answer "gone", not "unknown". */
+    private final List<String> supersededTokenHashes = new ArrayList<>();
+    private Instant expirationTime;
+
+    protected Invitation() {
+        // for Axon, which rebuilds the invitation from its events
+    }
+
+    @CommandHandler
+    public Invitation(CreateInvitation command, InvitationTokens tokens, PendingEmailClaims claims) {
+        claims.claim(command.orgId(), command.invitedEmail(), command.invitationId());
+        apply(new InvitationCreated(command.invitationId(), command.orgId(), command.invitedEmail(), command.role(),
+                command.inviter(), command.labels(), command.disableInvitationEmail(),
+                tokens.hashOf(command.invitationId(), 1), command.expirationTime(), command.actor(), now()));
+    }
+
+    @CommandHandler
+    public void handle(ResendInvitation command, InvitationTokens tokens, PendingEmailClaims claims) {
+        requireOrg(command.orgId());
+        if (state != InvitationState.PENDING && state != InvitationState.EXPIRED) {
+            throw new InvitationRejected(Reason.NOT_PENDING, "a " + state + " invitation cannot be resent");
+        }
+        if (state == InvitationState.EXPIRED) {
+            claims.claim(orgId, invitedEmail, invitationId);
+        }
+        int nextSend = sendCount + 1;
+        apply(new InvitationResent(invitationId, orgId, invitedEmail, tokens.hashOf(invitationId, nextSend),
+                nextSend, command.expirationTime(), command.actor(), now()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeInvitation command) {
+        requireOrg(command.orgId());
+        requirePending("revoked");
+        apply(new InvitationRevoked(invitationId, orgId, invitedEmail, command.reason(), command.actor(), now()));
+    }
+
+    @CommandHandler
+    public void handle(UpdateInvitation command) {
+        requireOrg(command.orgId());
+        requirePending("updated");
+        String newRole = command.role() != null ? command.role() : role;
+        Map<String, String> newLabels = command.labels() != null ? command.labels() : labels;
+        if (newRole.equals(role) && Objects.equals(newLabels, labels)) {
+            return;
+        }
+        apply(new InvitationUpdated(invitationId, orgId, newRole, newLabels, command.actor(), now()));
+    }
+
+    @CommandHandler
+    public void handle(AcceptInvitation command) {
+        requireUsableToken(command.tokenHash());
+        if (command.requireEmailMatch() && !isInvitedEmail(command.email())) {
+            throw new InvitationRejected(Reason.EMAIL_MISMATCH, "the email does not match the invited email");
+        }
+        apply(new InvitationAccepted(invitationId, orgId, invitedEmail, role, command.acceptedBy(), now()));
+    }
+
+    @CommandHandler
+    public void handle(DeclineInvitation command) {
+        requireUsableToken(command.tokenHash());
+        apply(new InvitationDeclined(invitationId, orgId, invitedEmail, now()));
+    }
+
+    @CommandHandler
+    public void handle(ExpireInvitation command) {
+        // a late or repeated deadline, or one for an invitation resent since, changes nothing
+        if (state == InvitationState.PENDING && hasPassedExpiry()) {
+            apply(new InvitationExpired(invitationId, orgId, invitedEmail, now()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InvitationCreated event) {
+        invitationId = event.invitationId();
+        orgId = event.orgId();
+        invitedEmail = event.invitedEmail();
+        role = event.role();
+        labels = event.labels();
+        state = InvitationState.PENDING;
+        sendCount = 1;
+        tokenHash = event.tokenHash();
+        expirationTime = event.expirationTime();
+    }
+
+    @EventSourcingHandler
+    void on(InvitationResent event) {
+        supersededTokenHashes.add(tokenHash);
+        tokenHash = event.tokenHash();
+        sendCount = event.sendCount();
+        expirationTime = event.expirationTime();
+        state = InvitationState.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationUpdated event) {
+        role = event.role();
+        labels = event.labels();
+    }
+
+    @EventSourcingHandler
+    void on(InvitationRevoked event) {
+        state = InvitationState.REVOKED;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationAccepted event) {
+        state = InvitationState.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationDeclined event) {
+        state = InvitationState.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationExpired event) {
+        state = InvitationState.EXPIRED;
+    }
+
+    /** Commands addressed through an org must name the invitation's own org: no other tenant learns it exists. */
+    private void requireOrg(String commandOrgId) {
+        if (!orgId.equals(commandOrgId)) {
+            throw new InvitationRejected(Reason.NOT_FOUND, "no such invitation");
+        }
+    }
+
+    private void requirePending(String action) {
+        if (state != InvitationState.PENDING) {
+            throw new InvitationRejected(Reason.NOT_PENDING, "a " + state + " invitation cannot be " + action);
+        }
+    }
+
+    /** The checks shared by accept and decline, in the order that gives the most telling answer. */
+    private void requireUsableToken(String presentedHash) {
+        if (InvitationTokens.sameHash(tokenHash, presentedHash)) {
+            switch (state) {
+                case PENDING -> {
+                    if (hasPassedExpiry()) {
+                        throw new InvitationRejected(Reason.GONE, "the invitation has expired");
+                    }
+                }
+                case ACCEPTED -> throw new InvitationRejected(Reason.ALREADY_ACCEPTED,
+                        "the invitation has already been accepted");
+                default -> throw new InvitationRejected(Reason.GONE,
+                        "the invitation is " + state.name().toLowerCase(Locale.ROOT));
+            }
+        } else if (supersededTokenHashes.stream().anyMatch(old -> InvitationTokens.sameHash(old, presentedHash))) {
+            throw new InvitationRejected(Reason.GONE, "the invitation was resent with a new link");
+        } else {
+            throw new InvitationRejected(Reason.NOT_FOUND, "unknown token");
+        }
+    }
+
+    private boolean isInvitedEmail(String email) {
+        return email != null && email.trim().equalsIgnoreCase(invitedEmail.trim());
+    }
+
+    private boolean hasPassedExpiry() {
+        return !now().isBefore(expirationTime);
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.invitations.eventstore;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Axon's event store, token store and saga store on MongoDB, all with the Jackson serializer. Both sides import
+ * this so they read and write the same store; it is the only place that knows Axon's events live in MongoDB.
+ */
+// before Axon's own auto-configuration, whose event store is conditional on an EventStorageEngine bean
+@AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class)
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class MongoEventStoreConfiguration {
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties mongo) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, mongo.getMongoClientDatabase())
+                .build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Configuration axonConfiguration,
+                                                 EventStoreProperties properties) {
+        var engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .storageStrategy(new DocumentPerEventStorageStrategy(
+                        EventEntryConfiguration.getDefault(), properties.lookBack()))
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(axonConfiguration.upcasterChain())
+                .build();
+        // the unique (aggregateIdentifier, sequenceNumber) index is what makes concurrent writers conflict
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .ensureIndexes(true)
+                .build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.invitations.api.invitation;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The invitation resource of the contract, folded from the invitation's events. It is the one place that says
+ * what each event means for a reader: the command side folds an invitation's stream to answer a command, the query
+ * side folds the same events into its views, so the two answers cannot drift apart.
+ * <p>
+ * {@link #apply} is idempotent: an event at or below {@link #getVersion()} changes nothing.
+ */
+@JsonPropertyOrder({"name", "id", "orgId", "invitedEmail", "role", "state", "inviter", "creator", "updater",
+        "createTime", "updateTime", "expirationTime", "lastSentTime", "sendCount", "disableInvitationEmail", "labels",
+        "acceptTime", "acceptedBy", "revokeTime", "revokedBy", "revokeReason", "declineTime", "delivery", "urn"})
+public class InvitationView {
+
+    private String id;
+    private String orgId;
+    private String invitedEmail;
+    private String role;
+    private InvitationState state;
+    private String inviter;
+    private String creator;
+    private String updater;
+    private Instant createTime;
+    private Instant updateTime;
+    private Instant expirationTime;
+    private Instant lastSentTime;
+    private int sendCount;
+    private boolean disableInvitationEmail;
+    private Map<String, String> labels = new LinkedHashMap<>();
+    private Instant acceptTime;
+    private String acceptedBy;
+    private Instant revokeTime;
+    private String revokedBy;
+    private String revokeReason;
+    private Instant declineTime;
+    private Delivery delivery;
+    private String tokenHash;
+    private long version = -1;
+
+    /** Folds a whole stream, oldest first; {@code sequences} are the events' aggregate sequence numbers. */
+    public static InvitationView replay(List<?> events, List<Long> sequences) {
+        var view = new InvitationView();
+        for (int i = 0; i < events.size(); i++) {
+            view.apply(events.get(i), sequences.get(i));
+        }
+        return view;
+    }
+
+    /**
+     * Applies one event of this invitation at aggregate sequence {@code sequence}.
+     *
+     * @return whether the view changed: false for an event it has already seen or does not know
+     */
+    public boolean apply(Object event, long sequence) {
+        if (sequence <= version) {
+            return false;
+        }
+        if (event instanceof InvitationCreated e) {
+            id = e.invitationId();
+            orgId = e.orgId();
+            invitedEmail = e.invitedEmail();
+            role = e.role();
+            state = InvitationState.PENDING;
+            inviter = e.inviter();
+            creator = e.createdBy();
+            updater = e.createdBy();
+            createTime = e.createTime();
+            updateTime = e.createTime();
+            expirationTime = e.expirationTime();
+            lastSentTime = e.createTime();
+            sendCount = 1;
+            disableInvitationEmail = e.disableInvitationEmail();
+            labels = copyOf(e.labels());
+            delivery = Delivery.firstAttemptOf(e.disableInvitationEmail());
+            tokenHash = e.tokenHash();
+        } else if (event instanceof InvitationResent e) {
+            state = InvitationState.PENDING;
+            tokenHash = e.tokenHash();
+            sendCount = e.sendCount();
+            expirationTime = e.expirationTime();
+            lastSentTime = e.resendTime();
+            delivery = Delivery.firstAttemptOf(disableInvitationEmail);
+            changedBy(e.resentBy(), e.resendTime());
+        } else if (event instanceof InvitationUpdated e) {
+            role = e.role();
+            labels = copyOf(e.labels());
+            changedBy(e.updatedBy(), e.updateTime());
+        } else if (event instanceof InvitationRevoked e) {
+            state = InvitationState.REVOKED;
+            revokeTime = e.revokeTime();
+            revokedBy = e.revokedBy();
+            revokeReason = e.reason();
+            changedBy(e.revokedBy(), e.revokeTime());
+        } else if (event instanceof InvitationAccepted e) {
+            state = InvitationState.ACCEPTED;
+            acceptTime = e.acceptTime();
+            acceptedBy = e.acceptedBy();
+            changedBy(e.acceptedBy() != null ? e.acceptedBy() : updater, e.acceptTime());
+        } else if (event instanceof InvitationDeclined e) {
+            state = InvitationState.DECLINED;
+            declineTime = e.declineTime();
+            updateTime = e.declineTime();
+        } else if (event instanceof InvitationExpired e) {
+            state = InvitationState.EXPIRED;
+            updateTime = e.expireTime();
+        } else {
+            return false;
+        }
+        version = sequence;
+        return true;
+    }
+
+    private void changedBy(String actor, Instant time) {
+        updater = actor;
+        updateTime = time;
+    }
+
+    private static Map<String, String> copyOf(Map<String, String> labels) {
+        return labels == null ? new LinkedHashMap<>() : new LinkedHashMap<>(labels);
+    }
+
+    /** The resource name of the contract: {@code orgs/{orgId}/invitations/{id}}. */
+    @JsonProperty("name")
+    public String getName() {
+        return "orgs/" + orgId + "/invitations/" + id;
+    }
+
+    @JsonProperty("urn")
+    public String getUrn() {
+        return "urn:invitations:org:" + orgId + ":invitation/" + id;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getOrgId() {
+        return orgId;
+    }
+
+    public String getInvitedEmail() {
+        return invitedEmail;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public InvitationState getState() {
+        return state;
+    }
+
+    public String getInviter() {
+        return inviter;
+    }
+
+    public String getCreator() {
+        return creator;
+    }
+
+    public String getUpdater() {
+        return updater;
+    }
+
+    public Instant getCreateTime() {
+        return createTime;
+    }
+
+    public Instant getUpdateTime() {
+        return updateTime;
+    }
+
+    public Instant getExpirationTime() {
+        return expirationTime;
+    }
+
+    public Instant getLastSentTime() {
+        return lastSentTime;
+    }
+
+    public int getSendCount() {
+        return sendCount;
+    }
+
+    public boolean isDisableInvitationEmail() {
+        return disableInvitationEmail;
+    }
+
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    public Instant getAcceptTime() {
+        return acceptTime;
+    }
+
+    public String getAcceptedBy() {
+        return acceptedBy;
+    }
+
+    public Instant getRevokeTime() {
+        return revokeTime;
+    }
+
+    public String getRevokedBy() {
+        return revokedBy;
+    }
+
+    public String getRevokeReason() {
+        return revokeReason;
+    }
+
+    public Instant getDeclineTime() {
+        return declineTime;
+    }
+
+    public Delivery getDelivery() {
+        return delivery;
+    }
+
+    /** The keyed hash of the current token; never shown to clients. */
+    @JsonIgnore
+    public String getTokenHash() {
+        return tokenHash;
+    }
+
+    /** The aggregate's sequence number of the last applied event: the {@code ETag} of the resource. */
+    @JsonIgnore
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.invitations.api.invitation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.util.Map;
+
+/** Change the role and/or the labels of a pending invitation; a {@code null} field stays as it is. */
+public record UpdateInvitation(
+        @TargetAggregateIdentifier String invitationId,
+        String orgId,
+        String role,
+        Map<String, String> labels,
+        String actor,
+        @TargetAggregateVersion Long expectedVersion) {
+}
