@@ -1,0 +1,230 @@
+package dev.invitations.command.web;
+
+import dev.invitations.api.invitation.AcceptInvitation;
+import dev.invitations.api.invitation.CreateInvitation;
+import dev.invitations.api.invitation.DeclineInvitation;
+import dev.invitations.api.invitation.InvitationState;
+import dev.invitations.api.invitation.InvitationView;
+import dev.invitations.api.invitation.ResendInvitation;
+import dev.invitations.api.invitation.RevokeInvitation;
+import dev.invitations.api.invitation.UpdateInvitation;
+import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.command.invitation.InvitationRejected;
+import dev.invitations.command.invitation.InvitationRejected.Reason;
+import dev.invitations.command.invitation.InvitationsProperties;
+import dev.invitations.command.invitation.StoredInvitations;
+import dev.invitations.command.web.InvitationRequests.Create;
+import dev.invitations.command.web.InvitationRequests.Resend;
+import dev.invitations.command.web.InvitationRequests.Revoke;
+import dev.invitations.command.web.InvitationRequests.Update;
+import dev.invitations.command.web.InvitationRequests.UseToken;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The command API of the contract: translates each call into a command, and answers with the invitation as its
+ * events now say it is (read from the event store, so the answer never lags behind the write).
+ */
+@RestController
+class InvitationCommandController {
+
+    private static final String INVITATION = "/v1/orgs/{orgId}/invitations/{id}";
+
+    private final CommandGateway commands;
+    private final StoredInvitations invitations;
+    private final InvitationTokens tokens;
+    private final InvitationsProperties properties;
+    private final Clock clock;
+
+    InvitationCommandController(CommandGateway commands, StoredInvitations invitations, InvitationTokens tokens,
+                                InvitationsProperties properties, Clock clock) {
+        this.commands = commands;
+        this.invitations = invitations;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/v1/orgs/{orgId}/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IssuedInvitation> create(@PathVariable String orgId, @RequestBody Create body, Principal caller) {
+        var check = new RequestCheck().orgId(orgId)
+                .email("invitedEmail", body.invitedEmail())
+                .role(body.role(), true)
+                .text("inviter", body.inviter())
+                .labels(body.labels());
+        Instant expiry = check.expiry(body.ttl(), body.expirationTime(), properties.ttl(), clock.instant());
+        check.orThrow();
+
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateInvitation(id, orgId, body.invitedEmail().trim(), body.role(), body.inviter(),
+                expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(), actorOf(caller)));
+        var created = current(id);
+        return ResponseEntity.created(URI.create("/v1/orgs/" + orgId + "/invitations/" + id))
+                .eTag(versionOf(created))
+                .body(issued(created));
+    }
+
+    @PostMapping(path = INVITATION + ":resend")
+    ResponseEntity<IssuedInvitation> resend(@PathVariable String orgId, @PathVariable String id,
+                                            @RequestBody(required = false) Resend body,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            Principal caller) {
+        Resend resend = body != null ? body : Resend.DEFAULTS;
+        var check = new RequestCheck().orgId(orgId);
+        Instant expiry = check.expiry(resend.ttl(), resend.expirationTime(), properties.ttl(), clock.instant());
+        check.orThrow();
+
+        commands.sendAndWait(new ResendInvitation(existing(id), orgId, expiry, actorOf(caller),
+                expectedVersion(ifMatch)));
+        var resent = current(id);
+        return ResponseEntity.ok().eTag(versionOf(resent)).body(issued(resent));
+    }
+
+    @PostMapping(path = INVITATION + ":revoke")
+    ResponseEntity<InvitationView> revoke(@PathVariable String orgId, @PathVariable String id,
+                                          @RequestBody(required = false) Revoke body,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          Principal caller) {
+        Revoke revoke = body != null ? body : Revoke.WITHOUT_REASON;
+        new RequestCheck().orgId(orgId).text("reason", revoke.reason()).orThrow();
+        commands.sendAndWait(new RevokeInvitation(existing(id), orgId, revoke.reason(), actorOf(caller),
+                expectedVersion(ifMatch)));
+        return answer(id);
+    }
+
+    /** Cancelling is revoking without a reason, answered without a body. */
+    @DeleteMapping(path = INVITATION)
+    ResponseEntity<Void> cancel(@PathVariable String orgId, @PathVariable String id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                Principal caller) {
+        new RequestCheck().orgId(orgId).orThrow();
+        commands.sendAndWait(new RevokeInvitation(existing(id), orgId, null, actorOf(caller),
+                expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().eTag(versionOf(current(id))).build();
+    }
+
+    @PatchMapping(path = INVITATION, consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    ResponseEntity<InvitationView> update(@PathVariable String orgId, @PathVariable String id,
+                                          @RequestBody Update body,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          Principal caller) {
+        InvitationState newState = parseState(body.state());
+        new RequestCheck().orgId(orgId)
+                .role(body.role(), false)
+                .labels(body.labels())
+                .text("revokeReason", body.revokeReason())
+                .require(body.state() == null || newState != null, "state",
+                        "must be one of " + Arrays.toString(InvitationState.values()))
+                .require(newState == null || (body.role() == null && body.labels() == null), "state",
+                        "cannot be changed together with role or labels")
+                .orThrow();
+        if (newState != null && newState != InvitationState.REVOKED) {
+            throw new InvitationRejected(Reason.NOT_PENDING, "state can only be changed to REVOKED");
+        }
+
+        Long expectedVersion = expectedVersion(ifMatch);
+        if (newState == InvitationState.REVOKED) {
+            commands.sendAndWait(new RevokeInvitation(existing(id), orgId, body.revokeReason(), actorOf(caller),
+                    expectedVersion));
+        } else {
+            commands.sendAndWait(new UpdateInvitation(existing(id), orgId, body.role(), body.labels(),
+                    actorOf(caller), expectedVersion));
+        }
+        return answer(id);
+    }
+
+    @PostMapping(path = "/v1/invitations:accept", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<InvitationView> accept(@RequestBody UseToken body) {
+        new RequestCheck().require(body.token() != null && !body.token().isBlank(), "token", "is required")
+                .text("acceptedBy", body.acceptedBy())
+                .text("email", body.email())
+                .orThrow();
+        String id = invitationNamedBy(body.token());
+        commands.sendAndWait(new AcceptInvitation(id, tokens.hash(body.token()), body.acceptedBy(), body.email(),
+                properties.accept().requireEmailMatch()));
+        return answer(id);
+    }
+
+    @PostMapping(path = "/v1/invitations:decline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<InvitationView> decline(@RequestBody UseToken body) {
+        new RequestCheck().require(body.token() != null && !body.token().isBlank(), "token", "is required").orThrow();
+        String id = invitationNamedBy(body.token());
+        commands.sendAndWait(new DeclineInvitation(id, tokens.hash(body.token())));
+        return answer(id);
+    }
+
+    private ResponseEntity<InvitationView> answer(String id) {
+        var invitation = current(id);
+        return ResponseEntity.ok().eTag(versionOf(invitation)).body(invitation);
+    }
+
+    private InvitationView current(String id) {
+        return invitations.find(id).orElseThrow(() -> new InvitationRejected(Reason.NOT_FOUND, "no such invitation"));
+    }
+
+    /** Invitation ids are UUIDs: anything else cannot name one, and never reaches the event store. */
+    private static String existing(String id) {
+        try {
+            return UUID.fromString(id).toString().equals(id) ? id : notFound();
+        } catch (IllegalArgumentException notAUuid) {
+            return notFound();
+        }
+    }
+
+    private static String invitationNamedBy(String token) {
+        return InvitationTokens.invitationIdOf(token)
+                .orElseThrow(() -> new InvitationRejected(Reason.NOT_FOUND, "unknown token"));
+    }
+
+    private static String notFound() {
+        throw new InvitationRejected(Reason.NOT_FOUND, "no such invitation");
+    }
+
+    private IssuedInvitation issued(InvitationView invitation) {
+        String token = tokens.issue(invitation.getId(), invitation.getSendCount());
+        return new IssuedInvitation(invitation, properties.acceptUrlBase() + "?token=" + token, token);
+    }
+
+    private static String versionOf(InvitationView invitation) {
+        return String.valueOf(invitation.getVersion());
+    }
+
+    /** {@code If-Match: "<n>"} names the version the caller saw; {@code *} or no header means any version. */
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        new RequestCheck().require(tag.matches("\\d{1,18}"), HttpHeaders.IF_MATCH,
+                "must be an ETag this service gave, such as \"3\"").orThrow();
+        return Long.parseLong(tag);
+    }
+
+    private static InvitationState parseState(String state) {
+        return Optional.ofNullable(state)
+                .flatMap(name -> Arrays.stream(InvitationState.values()).filter(s -> s.name().equals(name)).findFirst())
+                .orElse(null);
+    }
+
+    /** The authenticated caller's subject; callers are anonymous until authentication is configured. */
+    private static String actorOf(Principal caller) {
+        return caller != null ? caller.getName() : "anonymous";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.invitations.command.web;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The JSON bodies of the command API, as the contract names their fields. Unknown fields are ignored. */
+final class InvitationRequests {
+
+    private InvitationRequests() {
+    }
+
+    record Create(@JsonAlias("email") String invitedEmail,
+                  String role,
+                  String inviter,
+                  String ttl,
+                  Instant expirationTime,
+                  Boolean disableInvitationEmail,
+                  Map<String, String> labels) {
+    }
+
+    record Resend(String ttl, Instant expirationTime) {
+        static final Resend DEFAULTS = new Resend(null, null);
+    }
+
+    record Revoke(String reason) {
+        static final Revoke WITHOUT_REASON = new Revoke(null);
+    }
+
+    /** A partial update: absent fields stay as they are; {@code state} may only become REVOKED. */
+    record Update(String role, Map<String, String> labels, String state, String revokeReason) {
+    }
+
+    /** Accept or decline with the token from the email. */
+    record UseToken(String token, String acceptedBy, String email) {
+    }
+}

@@ -1,0 +1,185 @@
+package dev.invitations.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import dev.invitations.command.invitation.InvitationRejected;
+import dev.invitations.command.web.InvalidRequestException.FieldViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457). The {@code type} URIs name the kind of problem so
+ * a client can branch on it; {@code detail} never echoes a token or other secret input.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final String TYPE_PREFIX = "urn:invitations:problem:";
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
+        return invalid("The request has invalid fields.", e.violations());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> rejected(InvitationRejected e) {
+        var status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_PENDING, ALREADY_ACCEPTED, DUPLICATE_PENDING -> HttpStatus.CONFLICT;
+            case GONE -> HttpStatus.GONE;
+            case EMAIL_MISMATCH -> HttpStatus.FORBIDDEN;
+        };
+        return problem(status, e.reason().name().toLowerCase().replace('_', '-'), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unknownInvitation(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "no such invitation");
+    }
+
+    /** {@code If-Match} named a version the invitation has moved past. */
+    @ExceptionHandler
+    ResponseEntity<Object> versionMismatch(ConflictingAggregateVersionException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+                "the invitation has changed since the version in If-Match");
+    }
+
+    /** Another command on the same invitation was stored first; repeating the request gives a definite answer. */
+    @ExceptionHandler
+    ResponseEntity<Object> concurrentChange(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change",
+                "the invitation was changed by a concurrent request; retry");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception e) {
+        if (storageUnreachable(e)) {
+            log.warn("storage unreachable: {}", e.toString());
+            var response = problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+                    "storage is unreachable; retry later");
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(response.getBody());
+        }
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred");
+    }
+
+    /** Malformed JSON, or a value of the wrong type: name the field where Jackson can tell which. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalid("The request has invalid fields.",
+                    List.of(new FieldViolation(pathOf(mapping), expectation(mapping))));
+        }
+        String detail = e.getCause() instanceof JsonMappingException ? "the body must be a JSON object"
+                : e.getCause() instanceof JsonProcessingException ? "the body is not well-formed JSON"
+                : "the body is missing or unreadable";
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", detail);
+    }
+
+    /** Problems from Spring MVC itself (405, 415, 404 for unknown paths...) keep their status, as problem+json. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        var response = super.handleExceptionInternal(e, body, headers, status, request);
+        return response == null ? null : ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(response.getBody());
+    }
+
+    private static ResponseEntity<Object> invalid(String detail, List<FieldViolation> violations) {
+        var problem = problemDetail(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+        problem.setProperty("errors", violations.stream()
+                .map(v -> Map.of("field", v.field(), "message", v.message()))
+                .toList());
+        return respond(problem);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String type, String detail) {
+        return respond(problemDetail(status, type, detail));
+    }
+
+    private static ProblemDetail problemDetail(HttpStatus status, String type, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** {@code labels.team}, {@code requests[2].role}: the JSON path of the offending value. */
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    private static String expectation(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            return "must be " + describe(format.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describe(mismatch.getTargetType());
+        }
+        return "has an invalid value";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Instant.class) {
+            return "an RFC 3339 timestamp such as 2026-11-28T09:00:00Z";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object of string values";
+        }
+        return "a value of type " + type.getSimpleName();
+    }
+
+    private static boolean storageUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

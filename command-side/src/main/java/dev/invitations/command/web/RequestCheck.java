@@ -1,0 +1,131 @@
+package dev.invitations.command.web;
+
+import dev.invitations.command.invitation.InvitationsProperties.Ttl;
+import dev.invitations.command.web.InvalidRequestException.FieldViolation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Collects every violation of a request before answering, so that a client fixes all its fields in one round.
+ * The patterns and limits are the contract's.
+ */
+final class RequestCheck {
+
+    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ROLE = Pattern.compile("[a-z0-9._-]{1,64}");
+    private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9_-]{1,63}");
+    // deliberately loose: one @, no spaces or control characters, a dot in the domain; the email itself is the test
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+    private static final Pattern PROTOBUF_SECONDS = Pattern.compile("(\\d{1,12})(?:\\.(\\d{1,9}))?s");
+    private static final int MAX_EMAIL = 254;
+    private static final int MAX_LABELS = 32;
+    private static final int MAX_LABEL_VALUE = 256;
+    private static final int MAX_TEXT = 256;
+
+    private final List<FieldViolation> violations = new ArrayList<>();
+
+    RequestCheck require(boolean valid, String field, String message) {
+        if (!valid) {
+            violations.add(new FieldViolation(field, message));
+        }
+        return this;
+    }
+
+    RequestCheck orgId(String orgId) {
+        return require(orgId != null && ORG_ID.matcher(orgId).matches(), "orgId",
+                "must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+    }
+
+    RequestCheck email(String field, String email) {
+        if (email == null || email.isBlank()) {
+            return require(false, field, "is required");
+        }
+        String trimmed = email.trim();
+        return require(trimmed.length() <= MAX_EMAIL && EMAIL.matcher(trimmed).matches(), field,
+                "must be an email address of at most " + MAX_EMAIL + " characters");
+    }
+
+    /** {@code required} false lets a missing role through (an update that keeps it). */
+    RequestCheck role(String role, boolean required) {
+        if (role == null) {
+            return require(!required, "role", "is required");
+        }
+        return require(ROLE.matcher(role).matches(), "role", "must be 1-64 characters of a-z, 0-9, ., _ and -");
+    }
+
+    RequestCheck text(String field, String value) {
+        return require(value == null || (value.length() <= MAX_TEXT && value.chars().noneMatch(Character::isISOControl)),
+                field, "must be at most " + MAX_TEXT + " characters without control characters");
+    }
+
+    RequestCheck labels(Map<String, String> labels) {
+        if (labels == null) {
+            return this;
+        }
+        require(labels.size() <= MAX_LABELS, "labels", "must have at most " + MAX_LABELS + " entries");
+        labels.forEach((key, value) -> {
+            require(LABEL_KEY.matcher(key).matches(), "labels." + key,
+                    "key must be 1-63 characters of a-z, 0-9, _ and -");
+            require(value != null && value.length() <= MAX_LABEL_VALUE, "labels." + key,
+                    "value must be a string of at most " + MAX_LABEL_VALUE + " characters");
+        });
+        return this;
+    }
+
+    /**
+     * The expiry a request asks for: {@code ttl} (ISO-8601 like {@code P7D}, or protobuf seconds like
+     * {@code 604800s}) or an absolute {@code expirationTime}, not both; neither gives the default ttl. Null when
+     * invalid, with the violation recorded.
+     */
+    Instant expiry(String ttl, Instant expirationTime, Ttl bounds, Instant now) {
+        if (ttl != null && expirationTime != null) {
+            require(false, "ttl", "give either ttl or expirationTime, not both");
+            return null;
+        }
+        if (expirationTime != null) {
+            return withinBounds("expirationTime", Duration.between(now, expirationTime), bounds) ? expirationTime : null;
+        }
+        if (ttl == null) {
+            return now.plus(bounds.defaultTtl());
+        }
+        Duration duration = parseTtl(ttl);
+        if (duration == null) {
+            require(false, "ttl", "must be an ISO-8601 duration such as P7D or a number of seconds such as 604800s");
+            return null;
+        }
+        return withinBounds("ttl", duration, bounds) ? now.plus(duration) : null;
+    }
+
+    private boolean withinBounds(String field, Duration ttl, Ttl bounds) {
+        boolean valid = ttl.compareTo(bounds.minimum()) >= 0 && ttl.compareTo(bounds.maximum()) <= 0;
+        require(valid, field, "must lie between " + bounds.minimum() + " and " + bounds.maximum() + " from now");
+        return valid;
+    }
+
+    private static Duration parseTtl(String ttl) {
+        Matcher seconds = PROTOBUF_SECONDS.matcher(ttl);
+        try {
+            if (seconds.matches()) {
+                return Duration.ofSeconds(Long.parseLong(seconds.group(1)),
+                        seconds.group(2) == null ? 0 : Long.parseLong((seconds.group(2) + "00000000").substring(0, 9)));
+            }
+            return Duration.parse(ttl);
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException notADuration) {
+            return null;
+        }
+    }
+
+    void orThrow() {
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Starts the whole system locally: the embedded MongoDB-compatible server (data under INVITATIONS_DATA_DIR),
+# the command side and the query side. Builds what is missing or out of date first. Ctrl-C or SIGTERM stops all.
+#
+#   COMMAND_PORT (8080)  QUERY_PORT (8081)  MONGO_PORT (27017)  INVITATIONS_DATA_DIR (./data)
+#   SPRING_DATA_MONGODB_URI  use that MongoDB instead of starting the embedded server
+# Every other variable (SPRING_MAIL_HOST, INVITATIONS_TTL_MINIMUM, ...) reaches both sides unchanged.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+COMMAND_PORT="${COMMAND_PORT:-8080}"
+QUERY_PORT="${QUERY_PORT:-8081}"
+MONGO_PORT="${MONGO_PORT:-27017}"
+export INVITATIONS_DATA_DIR="${INVITATIONS_DATA_DIR:-./data}"
+# the emailed link points at this run's query side unless told otherwise
+export INVITATIONS_ACCEPT_URL_BASE="${INVITATIONS_ACCEPT_URL_BASE:-http://localhost:${QUERY_PORT}/invite}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Ddisable-axoniq-console-message=true}"
+
+jars=(embedded-mongo/target/embedded-mongo-exec.jar command-side/target/command-side.jar query-side/target/query-side.jar)
+needs_build() {
+  for jar in "${jars[@]}"; do
+    [[ -f "$jar" ]] || return 0
+  done
+  # any source or pom newer than the oldest jar
+  local oldest
+  oldest="$(ls -t "${jars[@]}" | tail -1)"
+  [[ -n "$(find pom.xml */pom.xml */src/main -newer "$oldest" -type f -print -quit)" ]]
+}
+if needs_build; then
+  echo "Building (first run or changed sources)..."
+  ./mvnw -q -B package -DskipTests
+fi
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo "Stopping..."
+  # the sides first, so their last writes reach the server; the server last
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap "stop_all; exit 0" INT TERM
+trap stop_all EXIT
+
+wait_until() { # url-or-port description pid
+  local target="$1" what="$2" pid="$3"
+  for _ in $(seq 1 240); do
+    kill -0 "$pid" 2>/dev/null || { echo "$what exited during start-up" >&2; exit 1; }
+    if [[ "$target" == http* ]]; then
+      curl -fs -o /dev/null "$target" && return 0
+    elif (exec 3<>"/dev/tcp/127.0.0.1/$target") 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "$what did not start within 120 s" >&2
+  exit 1
+}
+
+if [[ -z "${SPRING_DATA_MONGODB_URI:-}" ]]; then
+  MONGO_PORT="$MONGO_PORT" java $JAVA_OPTS -jar embedded-mongo/target/embedded-mongo-exec.jar &
+  pids+=($!)
+  wait_until "$MONGO_PORT" "The embedded MongoDB-compatible server" "${pids[-1]}"
+  export SPRING_DATA_MONGODB_URI="mongodb://127.0.0.1:${MONGO_PORT}/invitations"
+  echo "Embedded MongoDB-compatible server: ${SPRING_DATA_MONGODB_URI} (data in ${INVITATIONS_DATA_DIR})"
+fi
+
+SERVER_PORT="$COMMAND_PORT" java $JAVA_OPTS -jar command-side/target/command-side.jar &
+pids+=($!)
+command_pid=$!
+SERVER_PORT="$QUERY_PORT" java $JAVA_OPTS -jar query-side/target/query-side.jar &
+pids+=($!)
+wait_until "http://127.0.0.1:${COMMAND_PORT}/actuator/health" "The command side" "$command_pid"
+wait_until "http://127.0.0.1:${QUERY_PORT}/actuator/health" "The query side" "${pids[-1]}"
+echo "Command side (writes): http://localhost:${COMMAND_PORT}"
+echo "Query side (reads, invitee page): http://localhost:${QUERY_PORT}"
+echo "Ready. Ctrl-C stops everything."
+wait -n
+echo "A process exited; stopping the others." >&2
+exit 1
