@@ -1,0 +1,348 @@
+package dev.invitations.command.invitation;
+
+import dev.invitations.api.invitation.AcceptInvitation;
+import dev.invitations.api.invitation.CreateInvitation;
+import dev.invitations.api.invitation.DeclineInvitation;
+import dev.invitations.api.invitation.ExpireInvitation;
+import dev.invitations.api.invitation.InvitationAccepted;
+import dev.invitations.api.invitation.InvitationCreated;
+import dev.invitations.api.invitation.InvitationDeclined;
+import dev.invitations.api.invitation.InvitationExpired;
+import dev.invitations.api.invitation.InvitationResent;
+import dev.invitations.api.invitation.InvitationRevoked;
+import dev.invitations.api.invitation.InvitationUpdated;
+import dev.invitations.api.invitation.ResendInvitation;
+import dev.invitations.api.invitation.RevokeInvitation;
+import dev.invitations.api.invitation.UpdateInvitation;
+import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.command.invitation.InvitationRejected.Reason;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every transition of an invitation, allowed and forbidden, as given events, a command, and expected events. */
+class InvitationTest {
+
+    private static final String ID = "0b7e4c1e-5d0a-4a43-9d5e-6f1f3c2b9a10";
+    private static final String ORG = "acme";
+    private static final String EMAIL = "Ada.Lovelace@Example.com";
+    private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+    private static final Instant EXPIRY = T0.plus(Duration.ofDays(7));
+    private static final Map<String, String> LABELS = Map.of("team", "growth");
+
+    private final InvitationTokens tokens =
+            new InvitationTokens("a-test-secret-that-is-long-enough-for-hmac".getBytes(StandardCharsets.UTF_8));
+    private final InMemoryPendingEmailClaims claims = new InMemoryPendingEmailClaims();
+    private AggregateTestFixture<Invitation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Invitation.class);
+        fixture.registerInjectableResource(tokens);
+        fixture.registerInjectableResource(claims);
+    }
+
+    @Nested
+    class Create {
+
+        @Test
+        void createsAPendingInvitationWithTheHashOfItsFirstToken() {
+            fixture.givenCurrentTime(T0)
+                    .when(new CreateInvitation(ID, ORG, EMAIL, "member", "Grace", EXPIRY, false, LABELS, "admin-1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(created());
+            assertThat(claims.holderOf(ORG, " ada.lovelace@example.COM ")).isEqualTo(ID);
+        }
+
+        @Test
+        void refusesAnEmailThatIsAlreadyPendingInTheOrg() {
+            claims.claim(ORG, "ada.lovelace@example.com", "another-invitation");
+            fixture.givenNoPriorActivity()
+                    .when(new CreateInvitation(ID, ORG, EMAIL, "member", null, EXPIRY, false, Map.of(), "admin-1"))
+                    .expectException(rejectedFor(Reason.DUPLICATE_PENDING))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Resend {
+
+        @Test
+        void issuesANewTokenAndExpiry() {
+            Instant later = T0.plus(Duration.ofHours(1));
+            Instant newExpiry = later.plus(Duration.ofDays(2));
+            fixture.given(created())
+                    .andGivenCurrentTime(later)
+                    .when(new ResendInvitation(ID, ORG, newExpiry, "admin-2", null))
+                    .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2, newExpiry,
+                            "admin-2", later));
+        }
+
+        @Test
+        void bringsAnExpiredInvitationBackToPendingAndClaimsItsEmailAgain() {
+            Instant later = EXPIRY.plus(Duration.ofDays(1));
+            fixture.given(created(), new InvitationExpired(ID, ORG, EMAIL, EXPIRY))
+                    .andGivenCurrentTime(later)
+                    .when(new ResendInvitation(ID, ORG, later.plus(Duration.ofDays(7)), "admin-1", null))
+                    .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2,
+                            later.plus(Duration.ofDays(7)), "admin-1", later));
+            assertThat(claims.holderOf(ORG, EMAIL)).isEqualTo(ID);
+        }
+
+        @Test
+        void refusesAnAcceptedOrRevokedInvitation() {
+            fixture.given(created(), accepted())
+                    .when(new ResendInvitation(ID, ORG, EXPIRY, "admin-1", null))
+                    .expectException(rejectedFor(Reason.NOT_PENDING))
+                    .expectNoEvents();
+            fixture.given(created(), revoked())
+                    .when(new ResendInvitation(ID, ORG, EXPIRY, "admin-1", null))
+                    .expectException(rejectedFor(Reason.NOT_PENDING))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void answersNotFoundThroughAnotherOrg() {
+            fixture.given(created())
+                    .when(new ResendInvitation(ID, "other-org", EXPIRY, "admin-1", null))
+                    .expectException(rejectedFor(Reason.NOT_FOUND))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Revoke {
+
+        @Test
+        void revokesAPendingInvitationWithItsReason() {
+            fixture.given(created())
+                    .andGivenCurrentTime(T0)
+                    .when(new RevokeInvitation(ID, ORG, "sent to the wrong person", "admin-2", null))
+                    .expectEvents(new InvitationRevoked(ID, ORG, EMAIL, "sent to the wrong person", "admin-2", T0));
+        }
+
+        @Test
+        void refusesToRevokeTwice() {
+            fixture.given(created(), revoked())
+                    .when(new RevokeInvitation(ID, ORG, null, "admin-2", null))
+                    .expectException(rejectedFor(Reason.NOT_PENDING))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToRevokeThroughAnotherOrg() {
+            fixture.given(created())
+                    .when(new RevokeInvitation(ID, "other-org", null, "admin-2", null))
+                    .expectException(rejectedFor(Reason.NOT_FOUND))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Update {
+
+        @Test
+        void changesTheRoleAndKeepsTheLabels() {
+            fixture.given(created())
+                    .andGivenCurrentTime(T0)
+                    .when(new UpdateInvitation(ID, ORG, "admin", null, "admin-2", null))
+                    .expectEvents(new InvitationUpdated(ID, ORG, "admin", LABELS, "admin-2", T0));
+        }
+
+        @Test
+        void changesNothingWhenNothingDiffers() {
+            fixture.given(created())
+                    .when(new UpdateInvitation(ID, ORG, "member", Map.of("team", "growth"), "admin-2", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToUpdateAnAcceptedInvitation() {
+            fixture.given(created(), accepted())
+                    .when(new UpdateInvitation(ID, ORG, "admin", null, "admin-2", null))
+                    .expectException(rejectedFor(Reason.NOT_PENDING))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Accept {
+
+        @Test
+        void acceptsWithTheCurrentToken() {
+            fixture.given(created())
+                    .andGivenCurrentTime(T0.plus(Duration.ofDays(1)))
+                    .when(accept(tokenOfSend(1), null))
+                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42",
+                            T0.plus(Duration.ofDays(1))));
+        }
+
+        @Test
+        void refusesASecondAccept() {
+            fixture.given(created(), accepted())
+                    .when(accept(tokenOfSend(1), null))
+                    .expectException(rejectedFor(Reason.ALREADY_ACCEPTED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesATokenPastTheExpiryEvenBeforeTheDeadlineFired() {
+            fixture.given(created())
+                    .andGivenCurrentTime(EXPIRY.plusSeconds(1))
+                    .when(accept(tokenOfSend(1), null))
+                    .expectException(rejectedFor(Reason.GONE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheTokenOfAnEarlierSend() {
+            fixture.given(created(), resent())
+                    .when(accept(tokenOfSend(1), null))
+                    .expectException(rejectedFor(Reason.GONE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsTheTokenOfTheLatestSend() {
+            fixture.given(created(), resent())
+                    .andGivenCurrentTime(T0)
+                    .when(accept(tokenOfSend(2), null))
+                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42", T0));
+        }
+
+        @Test
+        void refusesATokenItNeverIssued() {
+            fixture.given(created())
+                    .when(accept(tokenOfSend(7), null))
+                    .expectException(rejectedFor(Reason.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesRevokedDeclinedAndExpiredInvitationsAsGone() {
+            for (Object ending : new Object[]{revoked(), new InvitationDeclined(ID, ORG, EMAIL, T0),
+                    new InvitationExpired(ID, ORG, EMAIL, EXPIRY)}) {
+                fixture.given(created(), ending)
+                        .when(accept(tokenOfSend(1), null))
+                        .expectException(rejectedFor(Reason.GONE))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void requiresTheInvitedEmailWhenConfiguredAndStaysPendingOnAMismatch() {
+            fixture.given(created())
+                    .when(new AcceptInvitation(ID, tokens.hash(tokenOfSend(1)), "user-42", "eve@example.com", true))
+                    .expectException(rejectedFor(Reason.EMAIL_MISMATCH))
+                    .expectNoEvents();
+            fixture.given(created())
+                    .andGivenCurrentTime(T0)
+                    .when(new AcceptInvitation(ID, tokens.hash(tokenOfSend(1)), "user-42", " ada.lovelace@EXAMPLE.com",
+                            true))
+                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42", T0));
+        }
+    }
+
+    @Nested
+    class Decline {
+
+        @Test
+        void declinesWithTheCurrentToken() {
+            fixture.given(created())
+                    .andGivenCurrentTime(T0)
+                    .when(new DeclineInvitation(ID, tokens.hash(tokenOfSend(1))))
+                    .expectEvents(new InvitationDeclined(ID, ORG, EMAIL, T0));
+        }
+
+        @Test
+        void refusesToDeclineAnAcceptedInvitation() {
+            fixture.given(created(), accepted())
+                    .when(new DeclineInvitation(ID, tokens.hash(tokenOfSend(1))))
+                    .expectException(rejectedFor(Reason.ALREADY_ACCEPTED))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Expire {
+
+        @Test
+        void expiresAPendingInvitationAtItsExpiry() {
+            fixture.given(created())
+                    .andGivenCurrentTime(EXPIRY)
+                    .when(new ExpireInvitation(ID))
+                    .expectEvents(new InvitationExpired(ID, ORG, EMAIL, EXPIRY));
+        }
+
+        @Test
+        void ignoresAnEarlyDeadline() {
+            // a deadline scheduled for an expiry that a resend has since pushed back
+            fixture.given(created(), resent())
+                    .andGivenCurrentTime(EXPIRY)
+                    .when(new ExpireInvitation(ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ignoresAnInvitationThatIsNoLongerPending() {
+            fixture.given(created(), accepted())
+                    .andGivenCurrentTime(EXPIRY.plusSeconds(60))
+                    .when(new ExpireInvitation(ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    private InvitationCreated created() {
+        return new InvitationCreated(ID, ORG, EMAIL, "member", "Grace", LABELS, false, tokens.hashOf(ID, 1),
+                EXPIRY, "admin-1", T0);
+    }
+
+    private InvitationResent resent() {
+        return new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2, EXPIRY.plus(Duration.ofDays(1)),
+                "admin-1", T0.plus(Duration.ofDays(1)));
+    }
+
+    private static InvitationAccepted accepted() {
+        return new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42", T0);
+    }
+
+    private static InvitationRevoked revoked() {
+        return new InvitationRevoked(ID, ORG, EMAIL, null, "admin-1", T0);
+    }
+
+    private String tokenOfSend(int sendCount) {
+        return tokens.issue(ID, sendCount);
+    }
+
+    private AcceptInvitation accept(String token, String email) {
+        return new AcceptInvitation(ID, tokens.hash(token), "user-42", email, false);
+    }
+
+    private static Matcher<InvitationRejected> rejectedFor(Reason reason) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvitationRejected rejected) {
+                return rejected.reason() == reason;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an invitation rejected for ").appendValue(reason);
+            }
+        };
+    }
+}
