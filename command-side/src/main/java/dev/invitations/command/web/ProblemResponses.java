@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.web.InvalidRequestException.FieldViolation;
+import dev.invitations.eventstore.StorageFailures;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -78,7 +77,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception e) {
-        if (storageUnreachable(e)) {
+        if (StorageFailures.isUnreachable(e)) {
             log.warn("storage unreachable: {}", e.toString());
             var response = problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
                     "storage is unreachable; retry later");
@@ -172,14 +171,5 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return "an object of string values";
         }
         return "a value of type " + type.getSimpleName();
-    }
-
-    private static boolean storageUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
