@@ -1,0 +1,126 @@
+package dev.invitations.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Who may call what, the same on both sides. Every {@code /v1/orgs/{orgId}/...} call needs a bearer JWT whose
+ * {@code orgs} include the org and whose {@code scope} holds the method's permission; the invitee's calls (accept,
+ * decline, lookup by token, the invitation page) carry the invitation token instead and need none.
+ */
+// before Boot's resource-server configuration, whose own filter chain and decoders step back for these
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
+@EnableWebSecurity
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+public class ApiSecurityConfiguration {
+
+    private static final PathPattern INVITATION_PATH =
+            PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/invitations/{id}/**");
+
+    @Bean
+    Problems problems(ObjectMapper json) {
+        return new Problems(json);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required");
+        };
+        return http
+                .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/v1/orgs/{orgId}/**").access(orgAccess())
+                        .requestMatchers("/v1/invitations:accept", "/v1/invitations:decline",
+                                "/v1/invitations:lookup").permitAll()
+                        .requestMatchers("/v1/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (namesInvitationOfForeignOrg(request)) {
+                                problems.write(response, HttpStatus.NOT_FOUND, "not-found", "no such invitation");
+                            } else {
+                                problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                                        "the bearer token does not grant this on this organization");
+                            }
+                        }))
+                .build();
+    }
+
+    /** The local and test key; never created once a JWKS or issuer is configured. */
+    @Bean
+    @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}' == ''"
+            + " and '${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' == ''")
+    JwtDecoder sharedSecretJwtDecoder(ApiSecurityProperties properties) {
+        byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
+        if (key.length < 32) {
+            throw new IllegalStateException("invitations.jwt-secret needs at least 32 bytes");
+        }
+        return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<MaxBodySizeFilter> maxBodySizeFilter(ApiSecurityProperties properties, Problems problems) {
+        var registration = new FilterRegistrationBean<>(
+                new MaxBodySizeFilter(properties.maxBodySize().toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> orgAccess() {
+        return (authentication, context) -> {
+            var caller = authentication.get();
+            String orgId = context.getVariables().get("orgId");
+            String permission = OrgPermissions.requiredFor(context.getRequest().getMethod());
+            return new AuthorizationDecision(
+                    OrgPermissions.mayActOn(caller, orgId) && OrgPermissions.holds(caller, permission));
+        };
+    }
+
+    /**
+     * A caller with no right at all on an org learns nothing about its invitations, not even that one exists:
+     * for them an invitation's address answers 404, like one that does not exist.
+     */
+    private static boolean namesInvitationOfForeignOrg(HttpServletRequest request) {
+        var match = INVITATION_PATH.matchAndExtract(
+                PathContainer.parsePath(request.getRequestURI()));
+        return match != null && !OrgPermissions.mayActOn(
+                SecurityContextHolder.getContext().getAuthentication(), match.getUriVariables().get("orgId"));
+    }
+}
