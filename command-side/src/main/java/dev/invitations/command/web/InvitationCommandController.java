@@ -1,7 +1,6 @@
 package dev.invitations.command.web;
 
 import dev.invitations.api.invitation.AcceptInvitation;
-import dev.invitations.api.invitation.CreateInvitation;
 import dev.invitations.api.invitation.DeclineInvitation;
 import dev.invitations.api.invitation.InvitationState;
 import dev.invitations.api.invitation.InvitationView;
@@ -12,8 +11,6 @@ import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
 import dev.invitations.command.invitation.InvitationsProperties;
-import dev.invitations.command.invitation.StoredInvitations;
-import dev.invitations.command.web.InvitationRequests.Create;
 import dev.invitations.command.web.InvitationRequests.Resend;
 import dev.invitations.command.web.InvitationRequests.Revoke;
 import dev.invitations.command.web.InvitationRequests.Update;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,47 +34,27 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
-/**
- * The command API of the contract: translates each call into a command, and answers with the invitation as its
- * events now say it is (read from the event store, so the answer never lags behind the write).
- */
+import static dev.invitations.command.web.InvitationAnswers.actorOf;
+
+/** The command API's calls on an existing invitation: each becomes one command, answered as it was stored. */
 @RestController
 class InvitationCommandController {
 
     private static final String INVITATION = "/v1/orgs/{orgId}/invitations/{id}";
 
     private final CommandGateway commands;
-    private final StoredInvitations invitations;
+    private final InvitationAnswers answers;
     private final InvitationTokens tokens;
     private final InvitationsProperties properties;
     private final Clock clock;
 
-    InvitationCommandController(CommandGateway commands, StoredInvitations invitations, InvitationTokens tokens,
+    InvitationCommandController(CommandGateway commands, InvitationAnswers answers, InvitationTokens tokens,
                                 InvitationsProperties properties, Clock clock) {
         this.commands = commands;
-        this.invitations = invitations;
+        this.answers = answers;
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @PostMapping(path = "/v1/orgs/{orgId}/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IssuedInvitation> create(@PathVariable String orgId, @RequestBody Create body, Principal caller) {
-        var check = new RequestCheck().orgId(orgId)
-                .email("invitedEmail", body.invitedEmail())
-                .role(body.role(), true)
-                .text("inviter", body.inviter())
-                .labels(body.labels());
-        Instant expiry = check.expiry(body.ttl(), body.expirationTime(), properties.ttl(), clock.instant());
-        check.orThrow();
-
-        String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateInvitation(id, orgId, body.invitedEmail().trim(), body.role(), body.inviter(),
-                expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(), actorOf(caller)));
-        var created = current(id);
-        return ResponseEntity.created(URI.create("/v1/orgs/" + orgId + "/invitations/" + id))
-                .eTag(versionOf(created))
-                .body(issued(created));
     }
 
     @PostMapping(path = INVITATION + ":resend")
@@ -93,8 +69,8 @@ class InvitationCommandController {
 
         commands.sendAndWait(new ResendInvitation(existing(id), orgId, expiry, actorOf(caller),
                 expectedVersion(ifMatch)));
-        var resent = current(id);
-        return ResponseEntity.ok().eTag(versionOf(resent)).body(issued(resent));
+        var resent = answers.current(id);
+        return ResponseEntity.ok().eTag(InvitationAnswers.versionOf(resent)).body(answers.issued(resent));
     }
 
     @PostMapping(path = INVITATION + ":revoke")
@@ -106,7 +82,7 @@ class InvitationCommandController {
         new RequestCheck().orgId(orgId).text("reason", revoke.reason()).orThrow();
         commands.sendAndWait(new RevokeInvitation(existing(id), orgId, revoke.reason(), actorOf(caller),
                 expectedVersion(ifMatch)));
-        return answer(id);
+        return answers.ok(id);
     }
 
     /** Cancelling is revoking without a reason, answered without a body. */
@@ -117,7 +93,7 @@ class InvitationCommandController {
         new RequestCheck().orgId(orgId).orThrow();
         commands.sendAndWait(new RevokeInvitation(existing(id), orgId, null, actorOf(caller),
                 expectedVersion(ifMatch)));
-        return ResponseEntity.noContent().eTag(versionOf(current(id))).build();
+        return ResponseEntity.noContent().eTag(InvitationAnswers.versionOf(answers.current(id))).build();
     }
 
     @PatchMapping(path = INVITATION, consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -147,7 +123,7 @@ class InvitationCommandController {
             commands.sendAndWait(new UpdateInvitation(existing(id), orgId, body.role(), body.labels(),
                     actorOf(caller), expectedVersion));
         }
-        return answer(id);
+        return answers.ok(id);
     }
 
     @PostMapping(path = "/v1/invitations:accept", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -159,7 +135,7 @@ class InvitationCommandController {
         String id = invitationNamedBy(body.token());
         commands.sendAndWait(new AcceptInvitation(id, tokens.hash(body.token()), body.acceptedBy(), body.email(),
                 properties.accept().requireEmailMatch()));
-        return answer(id);
+        return answers.ok(id);
     }
 
     @PostMapping(path = "/v1/invitations:decline", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -167,16 +143,7 @@ class InvitationCommandController {
         new RequestCheck().require(body.token() != null && !body.token().isBlank(), "token", "is required").orThrow();
         String id = invitationNamedBy(body.token());
         commands.sendAndWait(new DeclineInvitation(id, tokens.hash(body.token())));
-        return answer(id);
-    }
-
-    private ResponseEntity<InvitationView> answer(String id) {
-        var invitation = current(id);
-        return ResponseEntity.ok().eTag(versionOf(invitation)).body(invitation);
-    }
-
-    private InvitationView current(String id) {
-        return invitations.find(id).orElseThrow(() -> new InvitationRejected(Reason.NOT_FOUND, "no such invitation"));
+        return answers.ok(id);
     }
 
     /** Invitation ids are UUIDs: anything else cannot name one, and never reaches the event store. */
@@ -197,15 +164,6 @@ class InvitationCommandController {
         throw new InvitationRejected(Reason.NOT_FOUND, "no such invitation");
     }
 
-    private IssuedInvitation issued(InvitationView invitation) {
-        String token = tokens.issue(invitation.getId(), invitation.getSendCount());
-        return new IssuedInvitation(invitation, properties.acceptUrlBase() + "?token=" + token, token);
-    }
-
-    private static String versionOf(InvitationView invitation) {
-        return String.valueOf(invitation.getVersion());
-    }
-
     /** {@code If-Match: "<n>"} names the version the caller saw; {@code *} or no header means any version. */
     private static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
@@ -221,10 +179,5 @@ class InvitationCommandController {
         return Optional.ofNullable(state)
                 .flatMap(name -> Arrays.stream(InvitationState.values()).filter(s -> s.name().equals(name)).findFirst())
                 .orElse(null);
-    }
-
-    /** The authenticated caller's subject; callers are anonymous until authentication is configured. */
-    private static String actorOf(Principal caller) {
-        return caller != null ? caller.getName() : "anonymous";
     }
 }

@@ -3,6 +3,7 @@ package dev.invitations.command.web;
 import com.fasterxml.jackson.annotation.JsonAlias;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON bodies of the command API, as the contract names their fields. Unknown fields are ignored. */
@@ -18,6 +19,9 @@ final class InvitationRequests {
                   Instant expirationTime,
                   Boolean disableInvitationEmail,
                   Map<String, String> labels) {
+    }
+
+    record BatchCreate(List<Create> requests) {
     }
 
     record Resend(String ttl, Instant expirationTime) {

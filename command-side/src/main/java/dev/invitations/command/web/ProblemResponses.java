@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.invitations.command.idempotency.IdempotentRequests.KeyInUseException;
+import dev.invitations.command.idempotency.IdempotentRequests.KeyReusedException;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.web.InvalidRequestException.FieldViolation;
 import dev.invitations.eventstore.StorageFailures;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -40,39 +42,51 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final String TYPE_PREFIX = "urn:invitations:problem:";
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    @ExceptionHandler
-    ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
-        return invalid("The request has invalid fields.", e.violations());
+    /** The answers the domain and the request checks give; the same ones a batch gives per item. */
+    @ExceptionHandler({InvalidRequestException.class, InvitationRejected.class, AggregateNotFoundException.class,
+            ConflictingModificationException.class, KeyReusedException.class, KeyInUseException.class})
+    ResponseEntity<Object> refused(RuntimeException e) {
+        return respond(problemFor(e));
     }
 
-    @ExceptionHandler
-    ResponseEntity<Object> rejected(InvitationRejected e) {
-        var status = switch (e.reason()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case NOT_PENDING, ALREADY_ACCEPTED, DUPLICATE_PENDING -> HttpStatus.CONFLICT;
-            case GONE -> HttpStatus.GONE;
-            case EMAIL_MISMATCH -> HttpStatus.FORBIDDEN;
-        };
-        return problem(status, e.reason().name().toLowerCase().replace('_', '-'), e.getMessage());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> unknownInvitation(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "no such invitation");
-    }
-
-    /** {@code If-Match} named a version the invitation has moved past. */
-    @ExceptionHandler
-    ResponseEntity<Object> versionMismatch(ConflictingAggregateVersionException e) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
-                "the invitation has changed since the version in If-Match");
-    }
-
-    /** Another command on the same invitation was stored first; repeating the request gives a definite answer. */
-    @ExceptionHandler
-    ResponseEntity<Object> concurrentChange(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-change",
-                "the invitation was changed by a concurrent request; retry");
+    /**
+     * The problem that answers a refused command or request.
+     *
+     * @throws RuntimeException {@code e} itself when it is no refusal but a failure
+     */
+    static ProblemDetail problemFor(RuntimeException e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return invalid("The request has invalid fields.", invalid.violations());
+        }
+        if (e instanceof InvitationRejected rejected) {
+            var status = switch (rejected.reason()) {
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case NOT_PENDING, ALREADY_ACCEPTED, DUPLICATE_PENDING -> HttpStatus.CONFLICT;
+                case GONE -> HttpStatus.GONE;
+                case EMAIL_MISMATCH -> HttpStatus.FORBIDDEN;
+            };
+            return problemDetail(status, rejected.reason().name().toLowerCase().replace('_', '-'), e.getMessage());
+        }
+        if (e instanceof AggregateNotFoundException) {
+            return problemDetail(HttpStatus.NOT_FOUND, "not-found", "no such invitation");
+        }
+        if (e instanceof ConflictingAggregateVersionException) {
+            // If-Match named a version the invitation has moved past
+            return problemDetail(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+                    "the invitation has changed since the version in If-Match");
+        }
+        if (e instanceof ConflictingModificationException) {
+            // another command on the same invitation was stored first; a retry gets a definite answer
+            return problemDetail(HttpStatus.CONFLICT, "concurrent-change",
+                    "the invitation was changed by a concurrent request; retry");
+        }
+        if (e instanceof KeyReusedException) {
+            return problemDetail(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage());
+        }
+        if (e instanceof KeyInUseException) {
+            return problemDetail(HttpStatus.CONFLICT, "idempotency-key-in-use", e.getMessage());
+        }
+        throw e;
     }
 
     @ExceptionHandler
@@ -96,8 +110,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return invalid("The request has invalid fields.",
-                    List.of(new FieldViolation(pathOf(mapping), expectation(mapping))));
+            return respond(invalid("The request has invalid fields.",
+                    List.of(new FieldViolation(pathOf(mapping), expectation(mapping)))));
         }
         String detail = e.getCause() instanceof JsonMappingException ? "the body must be a JSON object"
                 : e.getCause() instanceof JsonProcessingException ? "the body is not well-formed JSON"
@@ -116,12 +130,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .body(response.getBody());
     }
 
-    private static ResponseEntity<Object> invalid(String detail, List<FieldViolation> violations) {
+    private static ProblemDetail invalid(String detail, List<FieldViolation> violations) {
         var problem = problemDetail(HttpStatus.BAD_REQUEST, "invalid-request", detail);
         problem.setProperty("errors", violations.stream()
                 .map(v -> Map.of("field", v.field(), "message", v.message()))
                 .toList());
-        return respond(problem);
+        return problem;
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String detail) {

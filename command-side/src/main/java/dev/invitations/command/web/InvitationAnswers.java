@@ -1,0 +1,54 @@
+package dev.invitations.command.web;
+
+import dev.invitations.api.invitation.InvitationView;
+import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.command.invitation.InvitationRejected;
+import dev.invitations.command.invitation.InvitationRejected.Reason;
+import dev.invitations.command.invitation.InvitationsProperties;
+import dev.invitations.command.invitation.StoredInvitations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.security.Principal;
+
+/**
+ * How the command API answers: with the invitation as its events now say it is (read from the event store, so the
+ * answer never lags behind the write), its version as the ETag, and for create and resend its link and token.
+ */
+@Component
+class InvitationAnswers {
+
+    private final StoredInvitations invitations;
+    private final InvitationTokens tokens;
+    private final InvitationsProperties properties;
+
+    InvitationAnswers(StoredInvitations invitations, InvitationTokens tokens, InvitationsProperties properties) {
+        this.invitations = invitations;
+        this.tokens = tokens;
+        this.properties = properties;
+    }
+
+    InvitationView current(String id) {
+        return invitations.find(id).orElseThrow(() -> new InvitationRejected(Reason.NOT_FOUND, "no such invitation"));
+    }
+
+    /** The invitation with the link and token of its latest send, recomputed: no plaintext token is kept. */
+    IssuedInvitation issued(InvitationView invitation) {
+        String token = tokens.issue(invitation.getId(), invitation.getSendCount());
+        return new IssuedInvitation(invitation, properties.acceptUrlBase() + "?token=" + token, token);
+    }
+
+    ResponseEntity<InvitationView> ok(String id) {
+        var invitation = current(id);
+        return ResponseEntity.ok().eTag(versionOf(invitation)).body(invitation);
+    }
+
+    static String versionOf(InvitationView invitation) {
+        return String.valueOf(invitation.getVersion());
+    }
+
+    /** The authenticated caller's subject ({@code sub}), recorded as creator or updater. */
+    static String actorOf(Principal caller) {
+        return caller != null ? caller.getName() : "anonymous";
+    }
+}

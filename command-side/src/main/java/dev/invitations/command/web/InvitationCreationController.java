@@ -1,0 +1,153 @@
+package dev.invitations.command.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.invitations.api.invitation.CreateInvitation;
+import dev.invitations.command.idempotency.IdempotentRequests;
+import dev.invitations.command.idempotency.IdempotentRequests.Outcome;
+import dev.invitations.command.idempotency.IdempotentRequests.Outcome.Item;
+import dev.invitations.command.invitation.InvitationRejected;
+import dev.invitations.command.invitation.InvitationsProperties;
+import dev.invitations.command.web.InvitationRequests.BatchCreate;
+import dev.invitations.command.web.InvitationRequests.Create;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static dev.invitations.command.web.InvitationAnswers.actorOf;
+
+/** Creating invitations, one or a batch, at most once per {@code Idempotency-Key}. */
+@RestController
+class InvitationCreationController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_BATCH = 100;
+
+    private final CommandGateway commands;
+    private final InvitationAnswers answers;
+    private final IdempotentRequests idempotentRequests;
+    private final InvitationsProperties properties;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    InvitationCreationController(CommandGateway commands, InvitationAnswers answers,
+                                 IdempotentRequests idempotentRequests, InvitationsProperties properties,
+                                 Clock clock, ObjectMapper json) {
+        this.commands = commands;
+        this.answers = answers;
+        this.idempotentRequests = idempotentRequests;
+        this.properties = properties;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/v1/orgs/{orgId}/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IssuedInvitation> create(@PathVariable String orgId, @RequestBody Create body,
+                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                            Principal caller) {
+        String actor = actorOf(caller);
+        Outcome outcome = atMostOnce(key, orgId, actor, body,
+                () -> new Outcome(201, List.of(new Item(createOne(orgId, body, actor), null))));
+        var created = answers.current(outcome.items().get(0).invitationId());
+        return ResponseEntity.status(outcome.status())
+                .location(URI.create("/v1/orgs/" + orgId + "/invitations/" + created.getId()))
+                .eTag(InvitationAnswers.versionOf(created))
+                .body(answers.issued(created));
+    }
+
+    /** Each request is checked and created on its own; one that fails does not stop the others. */
+    @PostMapping(path = "/v1/orgs/{orgId}/invitations:batchCreate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BatchResults> batchCreate(@PathVariable String orgId, @RequestBody BatchCreate body,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                             Principal caller) {
+        List<Create> requests = body.requests();
+        new RequestCheck().orgId(orgId)
+                .require(requests != null && !requests.isEmpty() && requests.size() <= MAX_BATCH, "requests",
+                        "must hold 1 to " + MAX_BATCH + " create requests")
+                .require(requests == null || !requests.contains(null), "requests", "must not hold null")
+                .orThrow();
+        String actor = actorOf(caller);
+        Outcome outcome = atMostOnce(key, orgId, actor, body,
+                () -> new Outcome(200, requests.stream().map(request -> tryCreate(orgId, request, actor)).toList()));
+        return ResponseEntity.status(outcome.status())
+                .body(new BatchResults(outcome.items().stream().map(this::resultOf).toList()));
+    }
+
+    private String createOne(String orgId, Create body, String actor) {
+        var check = new RequestCheck().orgId(orgId)
+                .email("invitedEmail", body.invitedEmail())
+                .role(body.role(), true)
+                .text("inviter", body.inviter())
+                .labels(body.labels());
+        Instant expiry = check.expiry(body.ttl(), body.expirationTime(), properties.ttl(), clock.instant());
+        check.orThrow();
+
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateInvitation(id, orgId, body.invitedEmail().trim(), body.role(), body.inviter(),
+                expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(), actor));
+        return id;
+    }
+
+    private Item tryCreate(String orgId, Create request, String actor) {
+        try {
+            return new Item(createOne(orgId, request, actor), null);
+        } catch (InvalidRequestException | InvitationRejected refused) {
+            return new Item(null, new Document(json.convertValue(ProblemResponses.problemFor(refused), Map.class)));
+        }
+    }
+
+    private BatchResult resultOf(Item item) {
+        return item.invitationId() != null
+                ? new BatchResult(answers.issued(answers.current(item.invitationId())), null)
+                : new BatchResult(null, item.problem());
+    }
+
+    /** Without a key, just runs; with one, runs once per (caller, org, key) and request fingerprint. */
+    private Outcome atMostOnce(String key, String orgId, String actor, Object body, Supplier<Outcome> run) {
+        if (key == null) {
+            return run.get();
+        }
+        new RequestCheck().require(key.matches("[\\x21-\\x7E]{1,255}"), IDEMPOTENCY_KEY,
+                "must be 1-255 visible ASCII characters").orThrow();
+        return idempotentRequests.once(actor + "|" + orgId + "|" + key, fingerprintOf(orgId, body), run);
+    }
+
+    /** The request as parsed, so that {@code email} and {@code invitedEmail}, or key order, do not matter. */
+    private String fingerprintOf(String orgId, Object body) {
+        try {
+            byte[] canonical = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsBytes(List.of(orgId, body));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("a parsed request always serializes and SHA-256 is in every JDK", e);
+        }
+    }
+
+    record BatchResults(List<BatchResult> results) {
+    }
+
+    /** Either the created invitation or the problem that refused it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BatchResult(IssuedInvitation invitation, Map<String, Object> error) {
+    }
+}
