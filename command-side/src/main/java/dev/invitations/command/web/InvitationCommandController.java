@@ -15,6 +15,7 @@ import dev.invitations.command.web.InvitationRequests.Resend;
 import dev.invitations.command.web.InvitationRequests.Revoke;
 import dev.invitations.command.web.InvitationRequests.Update;
 import dev.invitations.command.web.InvitationRequests.UseToken;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -86,6 +87,7 @@ class InvitationCommandController {
     }
 
     /** Cancelling is revoking without a reason, answered without a body. */
+    @ApiResponse(responseCode = "204", description = "cancelled")
     @DeleteMapping(path = INVITATION)
     ResponseEntity<Void> cancel(@PathVariable String orgId, @PathVariable String id,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

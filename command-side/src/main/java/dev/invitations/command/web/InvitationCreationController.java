@@ -12,6 +12,7 @@ import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationsProperties;
 import dev.invitations.command.web.InvitationRequests.BatchCreate;
 import dev.invitations.command.web.InvitationRequests.Create;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.springframework.http.MediaType;
@@ -61,6 +62,7 @@ class InvitationCreationController {
         this.json = json;
     }
 
+    @ApiResponse(responseCode = "201", description = "created; Location names it, the body carries its link and token")
     @PostMapping(path = "/v1/orgs/{orgId}/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IssuedInvitation> create(@PathVariable String orgId, @RequestBody Create body,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
