@@ -34,7 +34,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Who may call what, the same on both sides. Every {@code /v1/orgs/{orgId}/...} call needs a bearer JWT whose
  * {@code orgs} include the org and whose {@code scope} holds the method's permission; the invitee's calls (accept,
- * decline, lookup by token, the invitation page) carry the invitation token instead and need none.
+ * decline, lookup by token, the invitation page) carry the invitation token instead and need none. Operators'
+ * calls under {@code /admin} need the {@code invitations.admin} scope.
  */
 // before Boot's resource-server configuration, whose own filter chain and decoders step back for these
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
@@ -64,6 +65,7 @@ public class ApiSecurityConfiguration {
                         .requestMatchers("/v1/invitations:accept", "/v1/invitations:decline",
                                 "/v1/invitations:lookup").permitAll()
                         .requestMatchers("/v1/**").authenticated()
+                        .requestMatchers("/admin/**").hasAuthority("SCOPE_" + OrgPermissions.ADMIN)
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> { })

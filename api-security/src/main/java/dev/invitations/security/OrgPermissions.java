@@ -15,6 +15,8 @@ final class OrgPermissions {
 
     static final String READ = "org.user.read";
     static final String INVITE = "org.user.invite";
+    /** Operations across every org, such as rebuilding the views. */
+    static final String ADMIN = "invitations.admin";
     private static final String ALL_ORGS = "*";
 
     private OrgPermissions() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -104,12 +105,13 @@ public class IdempotentRequests {
     public record Outcome(int status, List<Item> items) {
 
         /** One item: exactly one of {@code invitationId} and {@code problem}. */
-        public record Item(String invitationId, Document problem) {
+        public record Item(String invitationId, Map<String, Object> problem) {
         }
 
         Document toDocument() {
             return new Document("status", status).append("items", items.stream()
-                    .map(item -> new Document("invitationId", item.invitationId()).append("problem", item.problem()))
+                    .map(item -> new Document("invitationId", item.invitationId())
+                            .append("problem", item.problem() == null ? null : new Document(item.problem())))
                     .toList());
         }
 

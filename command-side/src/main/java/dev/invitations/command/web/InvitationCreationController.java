@@ -2,6 +2,7 @@ package dev.invitations.command.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.invitations.api.invitation.CreateInvitation;
@@ -14,7 +15,6 @@ import dev.invitations.command.web.InvitationRequests.BatchCreate;
 import dev.invitations.command.web.InvitationRequests.Create;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +43,7 @@ class InvitationCreationController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_BATCH = 100;
+    private static final TypeReference<Map<String, Object>> PROBLEM_AS_MAP = new TypeReference<>() { };
 
     private final CommandGateway commands;
     private final InvitationAnswers answers;
@@ -114,7 +115,8 @@ class InvitationCreationController {
         try {
             return new Item(createOne(orgId, request, actor), null);
         } catch (InvalidRequestException | InvitationRejected refused) {
-            return new Item(null, new Document(json.convertValue(ProblemResponses.problemFor(refused), Map.class)));
+            Map<String, Object> problem = json.convertValue(ProblemResponses.problemFor(refused), PROBLEM_AS_MAP);
+            return new Item(null, problem);
         }
     }
 

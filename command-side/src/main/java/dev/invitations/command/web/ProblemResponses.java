@@ -9,6 +9,7 @@ import dev.invitations.command.idempotency.IdempotentRequests.KeyReusedException
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.web.InvalidRequestException.FieldViolation;
 import dev.invitations.eventstore.StorageFailures;
+import dev.invitations.security.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,7 +39,6 @@ import java.util.stream.Collectors;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    private static final String TYPE_PREFIX = "urn:invitations:problem:";
     private static final String RETRY_AFTER_SECONDS = "5";
 
     /** The answers the domain and the request checks give; the same ones a batch gives per item. */
@@ -65,26 +64,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 case GONE -> HttpStatus.GONE;
                 case EMAIL_MISMATCH -> HttpStatus.FORBIDDEN;
             };
-            return problemDetail(status, rejected.reason().name().toLowerCase().replace('_', '-'), e.getMessage());
+            return Problems.problem(status, rejected.reason().name().toLowerCase().replace('_', '-'), e.getMessage());
         }
         if (e instanceof AggregateNotFoundException) {
-            return problemDetail(HttpStatus.NOT_FOUND, "not-found", "no such invitation");
+            return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "no such invitation");
         }
         if (e instanceof ConflictingAggregateVersionException) {
             // If-Match named a version the invitation has moved past
-            return problemDetail(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+            return Problems.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
                     "the invitation has changed since the version in If-Match");
         }
         if (e instanceof ConflictingModificationException) {
             // another command on the same invitation was stored first; a retry gets a definite answer
-            return problemDetail(HttpStatus.CONFLICT, "concurrent-change",
+            return Problems.problem(HttpStatus.CONFLICT, "concurrent-change",
                     "the invitation was changed by a concurrent request; retry");
         }
         if (e instanceof KeyReusedException) {
-            return problemDetail(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage());
+            return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage());
         }
         if (e instanceof KeyInUseException) {
-            return problemDetail(HttpStatus.CONFLICT, "idempotency-key-in-use", e.getMessage());
+            return Problems.problem(HttpStatus.CONFLICT, "idempotency-key-in-use", e.getMessage());
         }
         throw e;
     }
@@ -131,7 +130,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(String detail, List<FieldViolation> violations) {
-        var problem = problemDetail(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+        var problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
         problem.setProperty("errors", violations.stream()
                 .map(v -> Map.of("field", v.field(), "message", v.message()))
                 .toList());
@@ -139,15 +138,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String detail) {
-        return respond(problemDetail(status, type, detail));
+        return respond(Problems.problem(status, type, detail));
     }
 
-    private static ProblemDetail problemDetail(HttpStatus status, String type, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + type));
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
-    }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

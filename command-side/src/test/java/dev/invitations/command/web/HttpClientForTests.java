@@ -29,9 +29,12 @@ final class HttpClientForTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
-    HttpClientForTests(int port) {
+    /** @param authorization the {@code Authorization} header every request carries, or null for none */
+    HttpClientForTests(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
     }
 
     Answer post(String path, String json, String... headers) {
@@ -52,6 +55,9 @@ final class HttpClientForTests {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);

@@ -3,6 +3,7 @@ package dev.invitations.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invitations.command.RunningCommandSide;
 import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.security.JwtsForTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class InvitationCommandApiTest extends RunningCommandSide {
 
     @BeforeEach
     void setUp() {
-        http = new HttpClientForTests(port);
+        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
         org = "org-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -51,6 +52,37 @@ class InvitationCommandApiTest extends RunningCommandSide {
         String token = created.body().get("invitationToken").asText();
         assertThat(token).matches("[A-Za-z0-9_-]{43,}");
         assertThat(created.body().get("invitationUri").asText()).isEqualTo("http://localhost:8081/invite?token=" + token);
+    }
+
+    @Test
+    void theCallersSubjectIsRecordedNeverTheBody() {
+        var alice = new HttpClientForTests(port, JwtsForTests.bearer("alice", JwtsForTests.EVERYTHING, org));
+        var bob = new HttpClientForTests(port, JwtsForTests.bearer("bob", "org.user.invite", org));
+        String id = alice.post("/v1/orgs/" + org + "/invitations",
+                "{\"invitedEmail\":\"kay@example.com\",\"role\":\"member\",\"creator\":\"mallory\"}")
+                .body().get("id").asText();
+
+        Answer revoked = bob.post(invitation(id) + ":revoke", "{\"revokedBy\":\"mallory\"}");
+
+        assertThat(revoked.body().get("creator").asText()).isEqualTo("alice");
+        assertThat(revoked.body().get("updater").asText()).isEqualTo("bob");
+        assertThat(revoked.body().get("revokedBy").asText()).isEqualTo("bob");
+    }
+
+    @Test
+    void writesNeedABearerTokenGrantingInviteOnTheOrgButTheInviteeNeedsNone() {
+        String body = "{\"invitedEmail\":\"kay@example.com\",\"role\":\"member\"}";
+        var anonymous = new HttpClientForTests(port, null);
+        var reader = new HttpClientForTests(port, JwtsForTests.bearer("carol", "org.user.read", org));
+        var otherOrg = new HttpClientForTests(port, JwtsForTests.bearer("dave", JwtsForTests.EVERYTHING, "globex"));
+
+        assertThat(anonymous.post("/v1/orgs/" + org + "/invitations", body).status()).isEqualTo(401);
+        assertThat(reader.post("/v1/orgs/" + org + "/invitations", body).status()).isEqualTo(403);
+        assertThat(otherOrg.post("/v1/orgs/" + org + "/invitations", body).status()).isEqualTo(403);
+
+        String token = create("kay@example.com").body().get("invitationToken").asText();
+        Answer accepted = anonymous.post("/v1/invitations:accept", "{\"token\":\"" + token + "\"}");
+        assertThat(accepted.status()).isEqualTo(200);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.invitations.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invitations.command.RunningCommandSide;
 import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.security.JwtsForTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class InvitationCreationApiTest extends RunningCommandSide {
 
     @BeforeEach
     void setUp() {
-        http = new HttpClientForTests(port);
+        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
         org = "org-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
