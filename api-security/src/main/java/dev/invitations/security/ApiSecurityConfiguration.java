@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -22,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -40,7 +42,7 @@ import java.nio.charset.StandardCharsets;
 // before Boot's resource-server configuration, whose own filter chain and decoders step back for these
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
 @EnableWebSecurity
-@EnableConfigurationProperties(ApiSecurityProperties.class)
+@EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class})
 public class ApiSecurityConfiguration {
 
     private static final PathPattern INVITATION_PATH =
@@ -52,7 +54,8 @@ public class ApiSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, RateLimitFilter rateLimits)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required");
@@ -67,6 +70,8 @@ public class ApiSecurityConfiguration {
                         .requestMatchers("/v1/**").authenticated()
                         .requestMatchers("/admin/**").hasAuthority("SCOPE_" + OrgPermissions.ADMIN)
                         .anyRequest().permitAll())
+                // after authentication, so that a caller's requests count against their own bucket
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(unauthenticated))
@@ -81,6 +86,19 @@ public class ApiSecurityConfiguration {
                             }
                         }))
                 .build();
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(MongoTemplate mongo, RateLimitProperties limits, Problems problems) {
+        return new RateLimitFilter(new MongoBucketStates(mongo), limits, problems);
+    }
+
+    /** Registered in the security chain only, not a second time as a servlet filter. */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(RateLimitFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     /** The local and test key; never created once a JWKS or issuer is configured. */

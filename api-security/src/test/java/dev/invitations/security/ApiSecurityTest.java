@@ -1,11 +1,14 @@
 package dev.invitations.security;
 
+import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,6 +59,12 @@ class ApiSecurityTest {
     @LocalServerPort
     int port;
 
+    @DynamicPropertySource
+    static void embeddedMongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri",
+                () -> EmbeddedMongoServer.shared().connectionString() + "/api-security-tests");
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest(name = "{0} {1} with {2} → {3}")
@@ -85,6 +94,18 @@ class ApiSecurityTest {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
         }
+    }
+
+    @Test
+    void everyAnswerCarriesTheRateLimitAndWhatIsLeft() throws Exception {
+        String bearer = JwtsForTests.bearer("counted-" + System.nanoTime(), EVERYTHING, "acme");
+
+        var first = send("GET", "/v1/orgs/acme/invitations", bearer, "{}");
+        var second = send("GET", "/v1/orgs/acme/invitations", bearer, "{}");
+
+        assertThat(first.headers().firstValue("RateLimit-Limit")).hasValue("1200");
+        assertThat(first.headers().firstValue("RateLimit-Remaining")).hasValue("1199");
+        assertThat(second.headers().firstValue("RateLimit-Remaining")).hasValue("1198");
     }
 
     @Test

@@ -1,0 +1,86 @@
+package dev.invitations.security;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * One token bucket per authenticated caller, and one per client address for the invitee's calls, which carry no
+ * bearer token. Every answer says the limit and what is left of it; a caller over it gets 429 with
+ * {@code Retry-After}.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    private final ProxyManager<String> buckets;
+    private final Problems problems;
+    private final Limit perCaller;
+    private final Limit perClientAddress;
+
+    RateLimitFilter(ProxyManager<String> buckets, RateLimitProperties properties, Problems problems) {
+        this.buckets = buckets;
+        this.problems = problems;
+        this.perCaller = new Limit(properties.perCaller(), properties.period());
+        this.perClientAddress = new Limit(properties.perClientAddress(), properties.period());
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.startsWith("/v1/") || path.startsWith("/invite"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var caller = SecurityContextHolder.getContext().getAuthentication();
+        boolean authenticated = caller instanceof JwtAuthenticationToken;
+        Limit limit = authenticated ? perCaller : perClientAddress;
+        String key = authenticated ? "caller:" + caller.getName() : "address:" + request.getRemoteAddr();
+
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.builder().build(key, limit::configuration).tryConsumeAndReturnRemaining(1);
+        } catch (DataAccessException storageDown) {
+            // the limit cannot be checked; the request itself will meet the same outage and answer 503
+            log.warn("rate limit not checked, storage unreachable: {}", storageDown.toString());
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader("RateLimit-Limit", String.valueOf(limit.capacity()));
+        response.setHeader("RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+        if (!probe.isConsumed()) {
+            long waitSeconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(waitSeconds));
+            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "too many requests; retry after " + waitSeconds + " s");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private record Limit(long capacity, Duration period) {
+
+        BucketConfiguration configuration() {
+            return BucketConfiguration.builder()
+                    .addLimit(bandwidth -> bandwidth.capacity(capacity).refillGreedy(capacity, period))
+                    .build();
+        }
+    }
+}
