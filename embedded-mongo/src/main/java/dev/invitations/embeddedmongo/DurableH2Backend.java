@@ -1,11 +1,16 @@
 package dev.invitations.embeddedmongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * covers all writes applied before it started (group commit), so writers that arrive together share one commit.
  * A commit survives a killed process, not a power loss (that would need an fsync per commit, at about half the
  * speed).
+ * <p>
+ * Non-unique indexes, which stock H2 ignores, are kept in memory and rebuilt from the documents on start
+ * (see {@link OrderedIndex}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -42,6 +50,17 @@ final class DurableH2Backend extends H2Backend {
         // with H2's default 45 s retention, committing this often grows the file by gigabytes
         store.setRetentionTime(0);
         return new DurableH2Backend(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                               List<IndexKey> keys, boolean sparse) {
+                return new OrderedIndex<>(indexName, keys);
+            }
+        };
     }
 
     @Override

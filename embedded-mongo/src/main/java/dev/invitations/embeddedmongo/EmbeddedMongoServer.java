@@ -2,7 +2,6 @@ package dev.invitations.embeddedmongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+    /** Not named logback.xml: on a test classpath that name would take over the applications' logging. */
+    private static final String LOGGING_CONFIGURATION = "embedded-mongo-logback.xml";
     private static EmbeddedMongoServer shared;
 
     private final MongoServer server;
@@ -40,7 +40,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** A throw-away server in memory on a free loopback port. */
     public static EmbeddedMongoServer inMemory() {
-        return new EmbeddedMongoServer(new MemoryBackend(), "127.0.0.1", 0);
+        return new EmbeddedMongoServer(new IndexedMemoryBackend(), "127.0.0.1", 0);
     }
 
     /** One in-memory server for the whole JVM: tests share it instead of paying a start each. */
@@ -68,6 +68,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * {@code INVITATIONS_DATA_DIR} (./data), {@code MONGO_HOST} (127.0.0.1).
      */
     public static void main(String[] args) throws IOException, InterruptedException {
+        System.setProperty("logback.configurationFile", LOGGING_CONFIGURATION);
+        Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
         int port = Integer.parseInt(env("MONGO_PORT", "27017"));
         String host = env("MONGO_HOST", "127.0.0.1");
         Path dataDir = Path.of(env("INVITATIONS_DATA_DIR", "data"));

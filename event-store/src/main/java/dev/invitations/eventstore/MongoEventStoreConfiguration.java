@@ -17,9 +17,12 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon's event store, token store and saga store on MongoDB, all with the Jackson serializer. Both sides import
@@ -29,6 +32,15 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class)
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class MongoEventStoreConfiguration {
+
+    /** Fail fast while MongoDB is unreachable (the driver would wait 30 s to select a server). */
+    @Bean
+    public MongoClientSettingsBuilderCustomizer failFastWhileStorageIsUnreachable(EventStoreProperties properties) {
+        long timeoutMillis = properties.storageTimeout().toMillis();
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) timeoutMillis, TimeUnit.MILLISECONDS));
+    }
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties mongo) {

@@ -38,5 +38,11 @@ final class InvitationRequests {
 
     /** Accept or decline with the token from the email. */
     record UseToken(String token, String acceptedBy, String email) {
+
+        /** Without the token: request bodies reach debug logs. */
+        @Override
+        public String toString() {
+            return "UseToken[token=(hidden), acceptedBy=" + acceptedBy + ", email=" + email + "]";
+        }
     }
 }

@@ -8,4 +8,10 @@ import dev.invitations.api.invitation.InvitationView;
  * token is ever written, and it is computed for the answer, never stored.
  */
 record IssuedInvitation(@JsonUnwrapped InvitationView invitation, String invitationUri, String invitationToken) {
+
+    /** Without the link and token: response bodies reach debug logs. */
+    @Override
+    public String toString() {
+        return "IssuedInvitation[id=" + invitation.getId() + ", link and token hidden]";
+    }
 }

@@ -1,0 +1,56 @@
+package dev.invitations.command.web;
+
+import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.embeddedmongo.EmbeddedMongoServer;
+import dev.invitations.security.JwtsForTests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A whole invitation's life with debug logging on: no plaintext token may appear in any log line. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "logging.level.org.springframework.web=DEBUG", "logging.level.dev.invitations=DEBUG",
+        "logging.level.org.axonframework=DEBUG", "logging.level.org.apache.catalina=DEBUG"})
+@ExtendWith(OutputCaptureExtension.class)
+class NoTokenInLogsTest {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void embeddedMongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri",
+                () -> EmbeddedMongoServer.shared().connectionString() + "/no-token-in-logs");
+    }
+
+    @Test
+    void createResendDeclineAndAcceptLogNoToken(CapturedOutput logs) {
+        var http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
+        List<String> tokens = new ArrayList<>();
+
+        Answer created = http.post("/v1/orgs/acme/invitations", "{\"invitedEmail\":\"log@example.com\",\"role\":\"member\"}");
+        tokens.add(created.body().get("invitationToken").asText());
+        String id = created.body().get("id").asText();
+        Answer resent = http.post("/v1/orgs/acme/invitations/" + id + ":resend", "{}");
+        tokens.add(resent.body().get("invitationToken").asText());
+        http.post("/v1/invitations:accept", "{\"token\":\"" + tokens.get(0) + "\"}");
+        assertThat(http.post("/v1/invitations:accept", "{\"token\":\"" + tokens.get(1) + "\"}").status()).isEqualTo(200);
+        http.post("/v1/invitations:decline", "{\"token\":\"" + tokens.get(1) + "\"}");
+
+        assertThat(logs.getAll()).contains(id); // the logs did capture this run
+        for (String token : tokens) {
+            assertThat(logs.getAll()).doesNotContain(token);
+            assertThat(logs.getAll()).doesNotContain(token.substring(22)); // nor its secret part alone
+        }
+    }
+}

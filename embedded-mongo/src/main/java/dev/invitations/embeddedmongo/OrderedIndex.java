@@ -1,0 +1,205 @@
+package dev.invitations.embeddedmongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A non-unique index for mongo-java-server, which otherwise ignores them and scans the whole collection for every
+ * query. Without it, a tracking processor's tailing query ({@code timestamp >= t}, on the event store's own
+ * {@code (timestamp, sequenceNumber)} index) read every event ever stored, several times a second, and the
+ * server's CPU went to that instead of to writes.
+ * <p>
+ * It answers queries that fix a prefix of its keys by equality and optionally bound the next key by
+ * {@code $gt/$gte/$lt/$lte}, at the top level or inside {@code $and}. It only narrows the candidates: the server
+ * still matches every candidate against the whole query, so other conditions stay correct.
+ */
+final class OrderedIndex<P> extends Index<P> {
+
+    /** Sorts before and after every stored value: the open ends of a range. */
+    private static final Object LOWEST = new Object();
+    private static final Object HIGHEST = new Object();
+    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+
+    private final ConcurrentSkipListMap<KeyValue, Set<P>> positionsByKey =
+            new ConcurrentSkipListMap<>(OrderedIndex::compareKeys);
+    private final Map<Object, P> positionsById = new ConcurrentHashMap<>();
+
+    OrderedIndex(String name, List<IndexKey> keys) {
+        super(name, keys, false);
+    }
+
+    @Override
+    public P getPosition(Document document) {
+        return positionsById.get(document.get("_id"));
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // not unique: nothing can conflict
+    }
+
+    @Override
+    public void add(Document document, P position, MongoCollection<P> collection) {
+        positionsById.put(document.get("_id"), position);
+        for (KeyValue key : getKeyValues(document)) {
+            positionsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(position);
+        }
+    }
+
+    @Override
+    public P remove(Document document) {
+        P position = positionsById.remove(document.get("_id"));
+        if (position != null) {
+            for (KeyValue key : getKeyValues(document)) {
+                positionsByKey.computeIfPresent(key, (k, positions) -> {
+                    positions.remove(position);
+                    return positions.isEmpty() ? null : positions;
+                });
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // not unique: nothing can conflict
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+            remove(oldDocument);
+            add(newDocument, position, null);
+        }
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return !boundsOf(query).isEmpty();
+    }
+
+    @Override
+    public Iterable<P> getPositions(Document query) {
+        List<Object[]> bounds = boundsOf(query);
+        int width = keys().size();
+        List<Object> lower = new ArrayList<>(width);
+        List<Object> upper = new ArrayList<>(width);
+        for (Object[] bound : bounds) {
+            lower.add(bound[0]);
+            upper.add(bound[1]);
+        }
+        while (lower.size() < width) {
+            lower.add(LOWEST);
+            upper.add(HIGHEST);
+        }
+        List<P> positions = new ArrayList<>();
+        positionsByKey.subMap(new KeyValue(lower), true, new KeyValue(upper), true)
+                .values().forEach(positions::addAll);
+        return positions;
+    }
+
+    /**
+     * {@code [lowest, highest]} per leading key the query pins down: equal bounds for an equality, then at most
+     * one range. Empty when the query does not constrain the first key in a way this index can use.
+     */
+    private List<Object[]> boundsOf(Document query) {
+        Map<String, Object> conditions = conditionsOf(query);
+        List<Object[]> bounds = new ArrayList<>();
+        for (String key : keys()) {
+            Object condition = conditions.get(key);
+            if (isPlainValue(condition)) {
+                bounds.add(new Object[] {condition, condition});
+                continue;
+            }
+            if (condition instanceof Document range && !range.isEmpty()
+                    && RANGE_OPERATORS.containsAll(range.keySet())) {
+                bounds.add(rangeOf(range));
+            }
+            break;
+        }
+        return bounds;
+    }
+
+    private static Object[] rangeOf(Document range) {
+        // inclusive bounds: an exclusive one only lets a few more candidates through, which the matcher drops
+        Object lowest = range.containsKey("$gte") ? range.get("$gte") : range.getOrDefault("$gt", LOWEST);
+        Object highest = range.containsKey("$lte") ? range.get("$lte") : range.getOrDefault("$lt", HIGHEST);
+        return new Object[] {lowest, highest};
+    }
+
+    /** The field conditions of the query's top level and of its {@code $and} clauses. */
+    private static Map<String, Object> conditionsOf(Document query) {
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        query.forEach((field, condition) -> {
+            if (field.equals("$and") && condition instanceof Collection<?> clauses) {
+                clauses.stream()
+                        .filter(Document.class::isInstance)
+                        .forEach(clause -> conditionsOf((Document) clause).forEach(conditions::putIfAbsent));
+            } else if (!field.startsWith("$")) {
+                conditions.putIfAbsent(field, condition);
+            }
+        });
+        return conditions;
+    }
+
+    /** A value an equality can look up: not null (which also matches missing fields), no array, no operator. */
+    private static boolean isPlainValue(Object condition) {
+        return condition != null && !(condition instanceof Document) && !(condition instanceof Collection)
+                && !BsonRegularExpression.isRegularExpression(condition);
+    }
+
+    private static int compareKeys(KeyValue left, KeyValue right) {
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int order = compareValues(left.get(i), right.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
+    }
+
+    private static int compareValues(Object left, Object right) {
+        if (left == right) {
+            return 0;
+        }
+        if (left == LOWEST || right == HIGHEST) {
+            return -1;
+        }
+        if (left == HIGHEST || right == LOWEST) {
+            return 1;
+        }
+        return VALUES.compare(left, right);
+    }
+
+    @Override
+    public long getCount() {
+        return positionsById.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void drop() {
+        positionsByKey.clear();
+        positionsById.clear();
+    }
+}
