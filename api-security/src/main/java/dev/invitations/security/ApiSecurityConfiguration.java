@@ -2,11 +2,16 @@ package dev.invitations.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -39,8 +44,9 @@ import java.nio.charset.StandardCharsets;
  * decline, lookup by token, the invitation page) carry the invitation token instead and need none. Operators'
  * calls under {@code /admin} need the {@code invitations.admin} scope.
  */
-// before Boot's resource-server configuration, whose own filter chain and decoders step back for these
-@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
+// before Boot's configurations whose filter chain, decoders and error controller step back for these
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class})
 @EnableWebSecurity
 @EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class})
 public class ApiSecurityConfiguration {
@@ -99,6 +105,27 @@ public class ApiSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /** Replaces the HTML error page Tomcat writes for requests it refuses itself. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            var host = (StandardHost) context.getParent();
+            // the class is what Tomcat instantiates for requests it refuses before they are mapped
+            host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            for (var valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.getPipeline().addValve(new ProblemErrorReportValve());
+        });
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     /** The local and test key; never created once a JWKS or issuer is configured. */
