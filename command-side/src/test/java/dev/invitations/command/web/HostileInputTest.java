@@ -1,0 +1,105 @@
+package dev.invitations.command.web;
+
+import dev.invitations.command.RunningCommandSide;
+import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.security.JwtsForTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every field of every command body, and the ids in the paths, given hostile values: the answer is a 2xx when the
+ * value happens to be acceptable, otherwise a 4xx problem+json; never a 5xx. Afterwards the service still works.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputTest extends RunningCommandSide {
+
+    /** JSON values that have broken services: wrong types, operators, control characters, sizes, encodings. */
+    private static final List<String> HOSTILE_VALUES = List.of(
+            "\"\\u0000\"", "\"a\\u0000b@example.com\"", "\"" + "x".repeat(10_000) + "\"",
+            "\"\\ud83d\\ude00\\u202e\\u0065\\u0301\\u6f22\"", "\"\\ud800\"", "{\"$gt\": \"\"}", "{\"$where\": \"1\"}",
+            "42", "-1", "1e309", "-9223372036854775809", "true", "null", "[]", "[\"a\"]", "\"\"", "\"   \"",
+            "\"../../etc/passwd\"", "\"%00\"", "\"<script>alert(1)</script>\"", "\"P-7D\"", "\"99999999999999s\"");
+
+    /** A call and its body, with {@code %s} where the hostile value goes. */
+    private record Call(String method, String path, String bodyTemplate) {
+    }
+
+    private HttpClientForTests http;
+    private String invitation;
+
+    @BeforeAll
+    void createTarget() {
+        http = new HttpClientForTests(port, JwtsForTests.bearer("fuzzer", JwtsForTests.EVERYTHING, "*"));
+        invitation = "/v1/orgs/fuzz/invitations/" + http.post("/v1/orgs/fuzz/invitations",
+                "{\"invitedEmail\":\"target@example.com\",\"role\":\"member\"}").body().get("id").asText();
+    }
+
+    Stream<Arguments> hostileBodies() {
+        String create = "/v1/orgs/fuzz/invitations";
+        List<Call> calls = new ArrayList<>();
+        for (String field : List.of("invitedEmail", "email", "role", "inviter", "ttl", "expirationTime",
+                "disableInvitationEmail", "labels")) {
+            calls.add(new Call("POST", create,
+                    "{\"invitedEmail\":\"h@example.com\",\"role\":\"r\",\"" + field + "\":%s}"));
+        }
+        calls.add(new Call("POST", create, "{\"invitedEmail\":\"h@example.com\",\"role\":\"r\",\"labels\":{\"k\":%s}}"));
+        calls.add(new Call("POST", create, "%s"));
+        calls.add(new Call("POST", create + ":batchCreate", "{\"requests\":%s}"));
+        calls.add(new Call("POST", create + ":batchCreate", "{\"requests\":[{\"invitedEmail\":%s,\"role\":\"r\"}]}"));
+        calls.add(new Call("POST", invitation + ":resend", "{\"ttl\":%s}"));
+        calls.add(new Call("POST", invitation + ":resend", "{\"expirationTime\":%s}"));
+        calls.add(new Call("POST", invitation + ":revoke", "{\"reason\":%s}"));
+        for (String field : List.of("role", "labels", "state", "revokeReason")) {
+            calls.add(new Call("PATCH", invitation, "{\"" + field + "\":%s}"));
+        }
+        for (String field : List.of("token", "acceptedBy", "email")) {
+            calls.add(new Call("POST", "/v1/invitations:accept", "{\"token\":\"t\",\"" + field + "\":%s}"));
+        }
+        calls.add(new Call("POST", "/v1/invitations:decline", "{\"token\":%s}"));
+        return calls.stream().flatMap(call -> HOSTILE_VALUES.stream().map(value -> Arguments.of(
+                call.method(), call.path(), call.bodyTemplate().formatted(value))));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostileBodies")
+    void hostileBodiesNeverCauseA5xx(String method, String path, String body) {
+        assertAnsweredWithoutServerError(http.send(method, path, body));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostilePaths")
+    void hostilePathsNeverCauseA5xx(String path) {
+        assertAnsweredWithoutServerError(http.send("POST", path, "{}"));
+        assertAnsweredWithoutServerError(http.send("PATCH", path.replace(":revoke", ""), "{\"role\":\"r\"}"));
+    }
+
+    Stream<String> hostilePaths() {
+        return Stream.of("%2e%2e", "..%252F..", "%25%30%30", "a".repeat(2_000), "%F0%9F%98%80", "%C0%AF",
+                        "00000000-0000-0000-0000-000000000000", "%7B%22%24gt%22%3A%22%22%7D")
+                .flatMap(segment -> Stream.of("/v1/orgs/fuzz/invitations/" + segment + ":revoke",
+                        "/v1/orgs/" + segment + "/invitations/00000000-0000-0000-0000-000000000000:revoke"));
+    }
+
+    @AfterAll
+    void theServiceStillServes() {
+        Answer created = http.post("/v1/orgs/fuzz/invitations", "{\"invitedEmail\":\"after@example.com\",\"role\":\"r\"}");
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    private static void assertAnsweredWithoutServerError(Answer answer) {
+        assertThat(answer.status()).isLessThan(500);
+        if (answer.status() >= 400) {
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+}
