@@ -1,8 +1,10 @@
 package dev.invitations.security;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One token bucket per authenticated caller, and one per client address for the invitee's calls, which carry no
@@ -27,11 +32,19 @@ import java.time.Duration;
 class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final int MAX_CACHED_BUCKETS = 10_000;
 
     private final ProxyManager<String> buckets;
     private final Problems problems;
     private final Limit perCaller;
     private final Limit perClientAddress;
+    private final Map<String, Bucket> recentBuckets = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                    return size() > MAX_CACHED_BUCKETS;
+                }
+            });
 
     RateLimitFilter(ProxyManager<String> buckets, RateLimitProperties properties, Problems problems) {
         this.buckets = buckets;
@@ -56,7 +69,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
         ConsumptionProbe probe;
         try {
-            probe = buckets.builder().build(key, limit::configuration).tryConsumeAndReturnRemaining(1);
+            probe = bucketFor(key, limit).tryConsumeAndReturnRemaining(1);
         } catch (DataAccessException storageDown) {
             // the limit cannot be checked; the request itself will meet the same outage and answer 503
             log.warn("rate limit not checked, storage unreachable: {}", storageDown.toString());
@@ -75,7 +88,18 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The caller's bucket, kept between requests so that concurrent requests of one caller are combined into one
+     * read and write of the shared state (Bucket4j's batching), with exact counts.
+     */
+    private Bucket bucketFor(String key, Limit limit) {
+        return recentBuckets.computeIfAbsent(key, k -> buckets.builder()
+                .withOptimization(Optimizations.batching())
+                .build(k, limit::configuration));
+    }
+
     private record Limit(long capacity, Duration period) {
+
 
         BucketConfiguration configuration() {
             return BucketConfiguration.builder()

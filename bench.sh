@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The benchmark: starts the system as ./run-local.sh does, on a fresh data directory and free ports, drives it
+# (system-tests' BenchmarkIT), stops everything it started, and prints a table and, last, one JSON line.
+#   BENCH_LIST_SIZES=10000,100000   invitations in one org for the list figures (empty: skip)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+free_port() {
+  local port
+  while true; do
+    port=$(( 20000 + RANDOM % 20000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+}
+
+./mvnw -q -B package -DskipTests
+mkdir -p system-tests/target/bench
+data_dir="$(mktemp -d)"
+export COMMAND_PORT="$(free_port)" QUERY_PORT="$(free_port)" MONGO_PORT="$(free_port)"
+export INVITATIONS_DATA_DIR="$data_dir"
+# the load comes from one caller and one address: rate limits are not what is measured
+export INVITATIONS_RATE_LIMIT_PER_CALLER=1000000000 INVITATIONS_RATE_LIMIT_PER_CLIENT_ADDRESS=1000000000
+
+./run-local.sh > system-tests/target/bench/system.log 2>&1 &
+launcher=$!
+cleanup() {
+  kill "$launcher" 2>/dev/null || true
+  wait "$launcher" 2>/dev/null || true
+  rm -rf "$data_dir"
+}
+trap cleanup EXIT
+for _ in $(seq 1 360); do
+  grep -q '^Ready\.' system-tests/target/bench/system.log && break
+  kill -0 "$launcher" 2>/dev/null || { cat system-tests/target/bench/system.log; exit 1; }
+  sleep 0.5
+done
+
+./mvnw -q -B verify -pl system-tests -Dit.test=BenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dbench.command="http://127.0.0.1:$COMMAND_PORT" -Dbench.query="http://127.0.0.1:$QUERY_PORT" \
+  -Dbench.mongo="mongodb://127.0.0.1:$MONGO_PORT" \
+  -Dbench.command-pid="$(pgrep -P "$launcher" -f command-side.jar)" \
+  -Dbench.query-pid="$(pgrep -P "$launcher" -f query-side.jar)" \
+  -Dbench.list-sizes="${BENCH_LIST_SIZES-10000,100000}" > system-tests/target/bench/load.log 2>&1 \
+  || { tail -50 system-tests/target/bench/load.log; exit 1; }
+echo "Latency chart: system-tests/target/bench/latencies.svg (machine: $(nproc) cores)"
+cat system-tests/target/bench/figures.txt
