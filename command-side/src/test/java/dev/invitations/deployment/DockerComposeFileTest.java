@@ -59,7 +59,7 @@ class DockerComposeFileTest {
         assertThat((String) command.get("SPRING_DATA_MONGODB_URI")).startsWith("mongodb://mongo:27017/")
                 .contains("replicaSet=rs0");
         assertThat(command).containsEntry("SPRING_MAIL_HOST", "mailpit").containsEntry("SPRING_MAIL_PORT", "1025");
-        for (String shared : List.of("SPRING_DATA_MONGODB_URI", "INVITATIONS_TOKEN_SECRET",
+        for (String shared : List.of("SPRING_DATA_MONGODB_URI", "INVITATIONS_TOKEN_SECRET", "INVITATIONS_JWT_SECRET",
                 "INVITATIONS_ACCEPT_URL_BASE")) {
             assertThat(query.get(shared)).as(shared).isNotNull().isEqualTo(command.get(shared));
         }
