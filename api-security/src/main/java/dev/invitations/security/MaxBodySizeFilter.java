@@ -1,5 +1,6 @@
 package dev.invitations.security;
 
+import dev.invitations.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

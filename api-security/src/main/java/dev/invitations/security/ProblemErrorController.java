@@ -1,5 +1,6 @@
 package dev.invitations.security;
 
+import dev.invitations.problem.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;

@@ -1,5 +1,6 @@
 package dev.invitations.security;
 
+import dev.invitations.problem.Problems;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

@@ -13,6 +13,7 @@ import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationsProperties;
 import dev.invitations.command.web.InvitationRequests.BatchCreate;
 import dev.invitations.command.web.InvitationRequests.Create;
+import dev.invitations.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;

@@ -1,12 +1,12 @@
 package dev.invitations.command.web;
 
 import dev.invitations.command.invitation.InvitationsProperties.Ttl;
-import dev.invitations.command.web.InvalidRequestException.FieldViolation;
+import dev.invitations.problem.InvalidRequestException;
+import dev.invitations.problem.InvalidRequestException.FieldViolation;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

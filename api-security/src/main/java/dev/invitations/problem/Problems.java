@@ -1,4 +1,4 @@
-package dev.invitations.security;
+package dev.invitations.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package dev.invitations.eventstore;
+package dev.invitations.problem;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
