@@ -1,0 +1,56 @@
+package dev.invitations.query;
+
+import dev.invitations.api.token.InvitationTokens;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+@Configuration(proxyBeanMethods = false)
+class QuerySideConfiguration {
+
+    @Bean
+    MongoCustomConversions mongoCustomConversions() {
+        return new MongoCustomConversions(StoredInstants.converters());
+    }
+
+    @Bean
+    InvitationTokens invitationTokens(@Value("${invitations.token-secret}") String secret) {
+        return new InvitationTokens(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Axon's event store, polling the storage again {@code invitations.query.event-poll-interval} after finding
+     * nothing new: the writes come from another process, so no in-memory signal says when to look (Axon's default
+     * of one second would be the views' usual lag).
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+                                  QueryProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(properties.eventPollInterval().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .build();
+    }
+
+    /** A projection that cannot apply an event retries it, instead of Axon's default of logging and skipping it. */
+    @Bean
+    ConfigurerModule projectionsRetryFailedEvents() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance());
+    }
+}

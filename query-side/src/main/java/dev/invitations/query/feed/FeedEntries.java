@@ -1,0 +1,82 @@
+package dev.invitations.query.feed;
+
+import dev.invitations.query.ChangeSignal;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The {@code feed} collection: every event once, numbered per org, and {@code feed_positions}, the last number
+ * handed out per org. Only the feed projection appends, from a single segment, so numbers are handed out in one
+ * order; a number taken by an append that then failed is a gap, which readers step over.
+ */
+@Repository
+class FeedEntries {
+
+    static final String COLLECTION = "feed";
+    private static final String POSITIONS = "feed_positions";
+
+    private final MongoTemplate mongo;
+    private final ChangeSignal changes = new ChangeSignal();
+
+    FeedEntries(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).ensureIndex(new Index()
+                .on("orgId", Sort.Direction.ASC).on("position", Sort.Direction.ASC).named("org-in-order"));
+    }
+
+    /** Appends the entries not in the feed yet (a redelivered event is), in the order given. */
+    void append(List<FeedEntry> entries) {
+        Set<String> present = mongo.find(query(where("_id").in(entries.stream().map(FeedEntry::eventId).toList())),
+                        Document.class, COLLECTION).stream()
+                .map(document -> document.getString("_id"))
+                .collect(Collectors.toSet());
+        Map<String, List<FeedEntry>> newByOrg = entries.stream()
+                .filter(entry -> !present.contains(entry.eventId()))
+                .collect(Collectors.groupingBy(FeedEntry::orgId, LinkedHashMap::new, Collectors.toList()));
+        if (newByOrg.isEmpty()) {
+            return;
+        }
+        List<FeedEntry> numbered = new ArrayList<>();
+        newByOrg.forEach((orgId, orgEntries) -> {
+            long position = reservePositions(orgId, orgEntries.size());
+            for (FeedEntry entry : orgEntries) {
+                numbered.add(entry.at(++position));
+            }
+        });
+        // an ordered insert: a reader never sees a position before every smaller one of its org is visible
+        mongo.insert(numbered, COLLECTION);
+        changes.changed();
+    }
+
+    /** Entries of the org after {@code position}, in order. */
+    List<FeedEntry> after(String orgId, long position, int limit) {
+        return mongo.find(query(where("orgId").is(orgId).and("position").gt(position))
+                .with(Sort.by("position")).limit(limit), FeedEntry.class, COLLECTION);
+    }
+
+    ChangeSignal changes() {
+        return changes;
+    }
+
+    /** Takes {@code count} numbers of the org's feed; returns the last number taken before them. */
+    private long reservePositions(String orgId, int count) {
+        Document counter = mongo.findAndModify(query(where("_id").is(orgId)), new Update().inc("last", count),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, POSITIONS);
+        return ((Number) counter.get("last")).longValue() - count;
+    }
+}

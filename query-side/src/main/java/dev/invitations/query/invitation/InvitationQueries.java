@@ -1,0 +1,106 @@
+package dev.invitations.query.invitation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invitations.api.invitation.InvitationView;
+import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.query.QueryProperties;
+import dev.invitations.query.invitation.ListCursors.Position;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** Every read of invitations: the views for lists, single invitations and token lookups; the event store for history. */
+@Service
+public class InvitationQueries {
+
+    private final StoredInvitations views;
+    private final EventStore eventStore;
+    private final InvitationTokens tokens;
+    private final ListCursors cursors;
+    private final ObjectMapper json;
+    private final QueryProperties properties;
+
+    InvitationQueries(StoredInvitations views, EventStore eventStore, InvitationTokens tokens, ObjectMapper json,
+                      QueryProperties properties) {
+        this.views = views;
+        this.eventStore = eventStore;
+        this.tokens = tokens;
+        this.cursors = new ListCursors(tokens);
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /**
+     * One page, newest first. A page fetches one invitation more than it shows, to know whether there is a page
+     * beyond it.
+     *
+     * @throws InvalidCursorException for a cursor this service did not issue for this org
+     */
+    public InvitationPage list(FindInvitations find) {
+        boolean backwards = find.endingBefore() != null;
+        Position position = find.startingAfter() != null
+                ? cursors.positionOf(find.orgId(), find.startingAfter(), "starting_after")
+                : backwards ? cursors.positionOf(find.orgId(), find.endingBefore(), "ending_before") : null;
+        List<InvitationView> found = new ArrayList<>(views.page(find, position, backwards, find.limit() + 1));
+        boolean more = found.size() > find.limit();
+        List<InvitationView> page = found.subList(0, Math.min(found.size(), find.limit()));
+        if (backwards) {
+            Collections.reverse(page);
+        }
+        // beyond the far end only if one more was found; back towards the start whenever this page came from a cursor
+        boolean older = backwards ? !page.isEmpty() : more;
+        boolean newer = backwards ? more : position != null && !page.isEmpty();
+        return new InvitationPage(List.copyOf(page),
+                older ? cursorAt(find, page.get(page.size() - 1)) : null,
+                newer ? cursorAt(find, page.get(0)) : null,
+                find.includeTotal() ? views.count(find) : null);
+    }
+
+    /**
+     * The invitation of {@code orgId}, waiting up to {@code invitations.query.min-version-wait} for the view to
+     * reach {@code minVersion} (none when null).
+     */
+    public Optional<VersionedInvitation> get(String orgId, String id, Long minVersion) {
+        long deadline = System.nanoTime() + properties.minVersionWait().toNanos();
+        while (true) {
+            Optional<InvitationView> view = views.find(id).filter(found -> found.getOrgId().equals(orgId));
+            boolean reached = minVersion == null || view.map(found -> found.getVersion() >= minVersion).orElse(false);
+            if (reached || System.nanoTime() >= deadline || !views.changes().awaitChange(deadline)) {
+                return view.map(found -> new VersionedInvitation(found, reached));
+            }
+        }
+    }
+
+    /** What the token's holder may see; empty for a token of no invitation, or no longer the invitation's token. */
+    public Optional<InvitationLookup> lookup(String token) {
+        String hash = tokens.hash(token);
+        return InvitationTokens.invitationIdOf(token)
+                .flatMap(views::find)
+                .filter(view -> InvitationTokens.sameHash(view.getTokenHash(), hash))
+                .map(InvitationLookup::of);
+    }
+
+    /** The invitation's events, oldest first, straight from the event store; empty for no invitation of the org. */
+    public Optional<List<HistoryEntry>> history(String orgId, String id) {
+        List<HistoryEntry> entries = eventStore.readEvents(id).asStream()
+                .map(this::historyEntry)
+                .toList();
+        boolean ofThisOrg = !entries.isEmpty() && orgId.equals(entries.get(0).data().path("orgId").asText(null));
+        return ofThisOrg ? Optional.of(entries) : Optional.empty();
+    }
+
+    private HistoryEntry historyEntry(DomainEventMessage<?> event) {
+        var content = EventContent.of(event.getPayload(), json);
+        return new HistoryEntry(content.type(), event.getSequenceNumber(), event.getTimestamp(), content.actor(),
+                content.data());
+    }
+
+    private String cursorAt(FindInvitations find, InvitationView view) {
+        return cursors.cursorAt(find.orgId(), new Position(view.getCreateTime(), view.getId()));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.invitations.query.rebuild;
+
+import dev.invitations.query.invitation.InvitationViewProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Rebuilds the invitation views from the event store: stops their processor, resets its token (which drops the
+ * views), and starts it again, so it replays every event. The feed is left alone: its readers hold positions
+ * in it, and it already holds every event.
+ * <p>
+ * With several query-side instances, the processor's segments must be released by all of them: rebuild with one
+ * instance running.
+ */
+@Service
+public class ViewRebuild {
+
+    private final EventProcessingConfiguration processing;
+    private final InvitationViewProjection projection;
+    private final MongoTemplate eventStorage;
+    private final Clock clock = Clock.systemUTC();
+    private Instant startTime;
+    private Instant endTime;
+    private long totalEvents;
+
+    ViewRebuild(EventProcessingConfiguration processing, InvitationViewProjection projection,
+                MongoTemplate eventStorage) {
+        this.processing = processing;
+        this.projection = projection;
+        this.eventStorage = eventStorage;
+    }
+
+    /** Starts a rebuild, unless one is running: then it answers that one's progress. */
+    public synchronized RebuildProgress start() {
+        if (progress().state() == RebuildProgress.State.RUNNING) {
+            return progress();
+        }
+        StreamingEventProcessor processor = processor();
+        processor.shutdownAsync().join();
+        totalEvents = eventStorage.eventCollection().countDocuments();
+        processor.resetTokens();
+        startTime = clock.instant();
+        endTime = null;
+        processor.start();
+        return progress();
+    }
+
+    public synchronized RebuildProgress progress() {
+        if (startTime == null) {
+            return new RebuildProgress(RebuildProgress.State.NONE, 0, 0, null, null, null);
+        }
+        long replayed = projection.handledEvents();
+        if (endTime == null && replayed >= totalEvents && caughtUp(processor().processingStatus())) {
+            endTime = clock.instant();
+        }
+        Instant until = endTime != null ? endTime : clock.instant();
+        double seconds = Math.max(Duration.between(startTime, until).toMillis(), 1) / 1000.0;
+        return new RebuildProgress(endTime != null ? RebuildProgress.State.DONE : RebuildProgress.State.RUNNING,
+                replayed, totalEvents, startTime, endTime, replayed / seconds);
+    }
+
+    /** Every segment claimed and at the head of the stream. */
+    private static boolean caughtUp(Map<Integer, EventTrackerStatus> segments) {
+        return !segments.isEmpty() && segments.values().stream()
+                .allMatch(segment -> segment.isCaughtUp() && !segment.isErrorState());
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(InvitationViewProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor for the invitation views"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.invitations.query.web;
+
+import dev.invitations.query.web.InvalidParametersException.Violation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Reads query parameters into values, collecting every violation so that one 400 names them all. */
+final class QueryParameters {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    int intIn(String name, String value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below like an out-of-range number
+        }
+        violations.add(new Violation(name, "must be a whole number from " + min + " to " + max));
+        return fallback;
+    }
+
+    /** An RFC 3339 timestamp such as {@code 2026-11-21T09:01:12Z} or {@code 2026-11-21T10:01:12+01:00}. */
+    Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(name, "must be an RFC 3339 timestamp such as 2026-11-21T09:01:12Z"));
+            return null;
+        }
+    }
+
+    /** {@code parse} of the value, or the violation {@code message} when it throws IllegalArgumentException. */
+    <T> T parsed(String name, String value, Function<String, T> parse, String message) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(name, message));
+            return null;
+        }
+    }
+
+    static boolean strictBoolean(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(value);
+        };
+    }
+
+    static long version(String value) {
+        long version = Long.parseLong(value);
+        if (version < 0) {
+            throw new IllegalArgumentException(value);
+        }
+        return version;
+    }
+
+    void violation(String name, String message) {
+        violations.add(new Violation(name, message));
+    }
+
+    /** @throws InvalidParametersException naming every violation found so far */
+    void check() {
+        if (!violations.isEmpty()) {
+            throw new InvalidParametersException(violations);
+        }
+    }
+}

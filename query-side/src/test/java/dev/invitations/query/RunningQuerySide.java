@@ -1,0 +1,78 @@
+package dev.invitations.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.invitations.embeddedmongo.EmbeddedMongoServer;
+import dev.invitations.security.JwtsForTests;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The real query side on a random port, on the JVM's one embedded MongoDB-compatible server. Test classes that
+ * extend this share one application context; each works in orgs of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EventsForTests.class)
+public abstract class RunningQuerySide {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected EventsForTests events;
+
+    @DynamicPropertySource
+    static void embeddedMongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri",
+                () -> EmbeddedMongoServer.shared().connectionString() + "/query-side-tests");
+    }
+
+    protected static String newOrg() {
+        return "org-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A client that may read every org. */
+    protected HttpForTests reader() {
+        return new HttpForTests(port, JwtsForTests.bearer("reader-1", "org.user.read", "*"));
+    }
+
+    /** Polls {@code read} until its value passes {@code done}; the views are eventually consistent. */
+    protected static <T> T eventually(Supplier<T> read, Predicate<T> done) {
+        return eventually(read, done, PATIENCE);
+    }
+
+    protected static <T> T eventually(Supplier<T> read, Predicate<T> done, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still not there after " + patience + ": " + value);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+
+    /** Waits until the invitation's view has reached {@code version}. */
+    protected JsonNode viewAt(String orgId, String id, long version) {
+        return eventually(() -> reader().get("/v1/orgs/" + orgId + "/invitations/" + id),
+                answer -> answer.status() == 200 && answer.header("ETag").orElse("").equals("\"" + version + "\""))
+                .body();
+    }
+}
