@@ -1,6 +1,7 @@
 package dev.invitations.security;
 
 import dev.invitations.problem.Problems;
+import dev.invitations.problem.StorageFailures;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -71,9 +72,14 @@ class RateLimitFilter extends OncePerRequestFilter {
         ConsumptionProbe probe;
         try {
             probe = bucketFor(key, limit).tryConsumeAndReturnRemaining(1);
-        } catch (DataAccessException storageDown) {
+        } catch (RuntimeException failure) {
+            // Bucket4j's batching hands the failure of a shared write to each waiting request wrapped in its own
+            // exception: what counts is whether storage failed underneath
+            if (!(failure instanceof DataAccessException || StorageFailures.isUnreachable(failure))) {
+                throw failure;
+            }
             // the limit cannot be checked; the request itself will meet the same outage and answer 503
-            log.warn("rate limit not checked, storage unreachable: {}", storageDown.toString());
+            log.warn("rate limit not checked, storage unreachable: {}", failure.toString());
             chain.doFilter(request, response);
             return;
         }

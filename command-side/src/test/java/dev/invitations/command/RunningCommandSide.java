@@ -1,24 +1,18 @@
 package dev.invitations.command;
 
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real command side on a random port, on the JVM's one embedded MongoDB-compatible server. Test classes that
- * extend this share one application context, so the server and the application start once per test run.
+ * The real command side on a random port, on the JVM's one embedded MongoDB-compatible server, sending its emails
+ * to the JVM's one GreenMail SMTP server. Test classes that extend this share one application context, so the
+ * servers and the application start once per test run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class RunningCommandSide {
-
-    @LocalServerPort
-    protected int port;
+public abstract class RunningCommandSide extends CommandSideOnEmbeddedMongo {
 
     @DynamicPropertySource
-    static void embeddedMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/command-side-tests");
+    static void mailServer(DynamicPropertyRegistry registry) {
+        useDatabase(registry, "command-side-tests");
+        registry.add("spring.mail.port", MailServerForTests::port);
     }
 }

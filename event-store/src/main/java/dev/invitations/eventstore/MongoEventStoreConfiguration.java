@@ -1,6 +1,7 @@
 package dev.invitations.eventstore;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Indexes;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 // before Axon's own auto-configuration, whose event store is conditional on an EventStorageEngine bean
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class)
-@EnableConfigurationProperties(EventStoreProperties.class)
+@EnableConfigurationProperties({EventStoreProperties.class, DeadlineProperties.class})
 public class MongoEventStoreConfiguration {
 
     /** Fail fast while MongoDB is unreachable (the driver would wait 30 s to select a server). */
@@ -79,6 +80,9 @@ public class MongoEventStoreConfiguration {
 
     @Bean
     public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        // the store creates none itself; every event a saga handles looks its instances up by association
+        axonMongoTemplate.sagaCollection().createIndex(
+                Indexes.ascending("sagaType", "associations.key", "associations.value"));
         return MongoSagaStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)

@@ -7,11 +7,15 @@ import dev.invitations.api.invitation.ExpireInvitation;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationDeclined;
+import dev.invitations.api.invitation.InvitationEmailFailed;
+import dev.invitations.api.invitation.InvitationEmailSent;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationState;
 import dev.invitations.api.invitation.InvitationUpdated;
+import dev.invitations.api.invitation.RecordEmailFailure;
+import dev.invitations.api.invitation.RecordEmailSent;
 import dev.invitations.api.invitation.ResendInvitation;
 import dev.invitations.api.invitation.RevokeInvitation;
 import dev.invitations.api.invitation.UpdateInvitation;
@@ -21,6 +25,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -51,6 +56,8 @@ public class Invitation {
     /** Hashes of tokens replaced by a resend: they answer "gone", not "unknown". */
     private final List<String> supersededTokenHashes = new ArrayList<>();
     private Instant expirationTime;
+    /** The send whose email the SMTP server took last: a repeated record of it changes nothing. */
+    private int deliveredSendCount;
 
     protected Invitation() {
         // for Axon, which rebuilds the invitation from its events
@@ -65,8 +72,10 @@ public class Invitation {
     }
 
     @CommandHandler
-    public void handle(ResendInvitation command, InvitationTokens tokens, PendingEmailClaims claims) {
+    public void handle(ResendInvitation command, InvitationTokens tokens, PendingEmailClaims claims,
+                       ConflictResolver conflicts) {
         requireOrg(command.orgId());
+        rejectChangesSinceExpectedVersion(conflicts);
         if (state != InvitationState.PENDING && state != InvitationState.EXPIRED) {
             throw new InvitationRejected(Reason.NOT_PENDING, "a " + state + " invitation cannot be resent");
         }
@@ -79,15 +88,17 @@ public class Invitation {
     }
 
     @CommandHandler
-    public void handle(RevokeInvitation command) {
+    public void handle(RevokeInvitation command, ConflictResolver conflicts) {
         requireOrg(command.orgId());
+        rejectChangesSinceExpectedVersion(conflicts);
         requirePending("revoked");
         apply(new InvitationRevoked(invitationId, orgId, invitedEmail, command.reason(), command.actor(), now()));
     }
 
     @CommandHandler
-    public void handle(UpdateInvitation command) {
+    public void handle(UpdateInvitation command, ConflictResolver conflicts) {
         requireOrg(command.orgId());
+        rejectChangesSinceExpectedVersion(conflicts);
         requirePending("updated");
         String newRole = command.role() != null ? command.role() : role;
         Map<String, String> newLabels = command.labels() != null ? command.labels() : labels;
@@ -117,6 +128,22 @@ public class Invitation {
         // a late or repeated deadline, or one for an invitation resent since, changes nothing
         if (state == InvitationState.PENDING && hasPassedExpiry()) {
             apply(new InvitationExpired(invitationId, orgId, invitedEmail, now()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordEmailSent command) {
+        // a record for a send that a resend replaced, or one already recorded, changes nothing
+        if (command.sendCount() == sendCount && deliveredSendCount != sendCount) {
+            apply(new InvitationEmailSent(invitationId, orgId, invitedEmail, sendCount, command.attempts(), now()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordEmailFailure command) {
+        if (command.sendCount() == sendCount && deliveredSendCount != sendCount) {
+            apply(new InvitationEmailFailed(invitationId, orgId, invitedEmail, sendCount, command.attempts(),
+                    command.error(), command.retrying(), now()));
         }
     }
 
@@ -166,6 +193,20 @@ public class Invitation {
     @EventSourcingHandler
     void on(InvitationExpired event) {
         state = InvitationState.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationEmailSent event) {
+        deliveredSendCount = event.sendCount();
+    }
+
+    /**
+     * {@code If-Match} names the version the caller saw. Only a change of the invitation since then conflicts; a
+     * record of its email's delivery, written meanwhile by the saga, does not.
+     */
+    private static void rejectChangesSinceExpectedVersion(ConflictResolver conflicts) {
+        conflicts.detectConflicts(events -> events.stream().anyMatch(event ->
+                !(event.getPayload() instanceof InvitationEmailSent || event.getPayload() instanceof InvitationEmailFailed)));
     }
 
     /** Commands addressed through an org must name the invitation's own org: no other tenant learns it exists. */

@@ -7,15 +7,20 @@ import dev.invitations.api.invitation.ExpireInvitation;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationDeclined;
+import dev.invitations.api.invitation.InvitationEmailFailed;
+import dev.invitations.api.invitation.InvitationEmailSent;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationUpdated;
+import dev.invitations.api.invitation.RecordEmailFailure;
+import dev.invitations.api.invitation.RecordEmailSent;
 import dev.invitations.api.invitation.ResendInvitation;
 import dev.invitations.api.invitation.RevokeInvitation;
 import dev.invitations.api.invitation.UpdateInvitation;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -302,6 +307,62 @@ class InvitationTest {
                     .andGivenCurrentTime(EXPIRY.plusSeconds(60))
                     .when(new ExpireInvitation(ID))
                     .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Delivery {
+
+        @Test
+        void recordsThatTheSmtpServerTookTheEmailOfTheCurrentSend() {
+            fixture.given(created())
+                    .andGivenCurrentTime(T0)
+                    .when(new RecordEmailSent(ID, 1, 2))
+                    .expectEvents(new InvitationEmailSent(ID, ORG, EMAIL, 1, 2, T0));
+        }
+
+        @Test
+        void recordsAFailedAttemptWithTheError() {
+            fixture.given(created())
+                    .andGivenCurrentTime(T0)
+                    .when(new RecordEmailFailure(ID, 1, 1, "Connection refused", true))
+                    .expectEvents(new InvitationEmailFailed(ID, ORG, EMAIL, 1, 1, "Connection refused", true, T0));
+        }
+
+        @Test
+        void ignoresARecordOfAnEmailThatAResendReplaced() {
+            fixture.given(created(), resent())
+                    .when(new RecordEmailSent(ID, 1, 1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            fixture.given(created(), resent())
+                    .when(new RecordEmailFailure(ID, 1, 3, "timeout", false))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsAnEmailOnce() {
+            fixture.given(created(), new InvitationEmailSent(ID, ORG, EMAIL, 1, 1, T0))
+                    .when(new RecordEmailSent(ID, 1, 1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeliveryRecordDoesNotMakeAnExpectedVersionStale() {
+            fixture.given(created(), new InvitationEmailSent(ID, ORG, EMAIL, 1, 1, T0))
+                    .andGivenCurrentTime(T0)
+                    .when(new RevokeInvitation(ID, ORG, null, "admin-2", 0L))
+                    .expectEvents(new InvitationRevoked(ID, ORG, EMAIL, null, "admin-2", T0));
+        }
+
+        @Test
+        void aChangeOfTheInvitationDoes() {
+            fixture.given(created(), new InvitationUpdated(ID, ORG, "admin", LABELS, "admin-2", T0))
+                    .when(new RevokeInvitation(ID, ORG, null, "admin-2", 0L))
+                    .expectException(ConflictingAggregateVersionException.class)
                     .expectNoEvents();
         }
     }

@@ -12,10 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 
 /** JSON over real HTTP to a running side, the way a client of the contract calls it. */
-final class HttpClientForTests {
+public final class HttpClientForTests {
 
     /** A response with its body parsed as JSON (a missing node when there is no body). */
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
 
         Optional<String> header(String name) {
             return raw.headers().firstValue(name);
@@ -32,24 +32,24 @@ final class HttpClientForTests {
     private final String authorization;
 
     /** @param authorization the {@code Authorization} header every request carries, or null for none */
-    HttpClientForTests(int port, String authorization) {
+    public HttpClientForTests(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
         this.authorization = authorization;
     }
 
-    Answer post(String path, String json, String... headers) {
+    public Answer post(String path, String json, String... headers) {
         return send("POST", path, json, headers);
     }
 
-    Answer patch(String path, String json, String... headers) {
+    public Answer patch(String path, String json, String... headers) {
         return send("PATCH", path, json, headers);
     }
 
-    Answer delete(String path, String... headers) {
+    public Answer delete(String path, String... headers) {
         return send("DELETE", path, null, headers);
     }
 
-    Answer send(String method, String path, String body, String... headers) {
+    public Answer send(String method, String path, String body, String... headers) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));

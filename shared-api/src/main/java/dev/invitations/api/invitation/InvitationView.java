@@ -112,6 +112,15 @@ public class InvitationView {
         } else if (event instanceof InvitationExpired e) {
             state = InvitationState.EXPIRED;
             updateTime = e.expireTime();
+        } else if (event instanceof InvitationEmailSent e) {
+            if (e.sendCount() == sendCount) {
+                delivery = Delivery.sent(e.attempts());
+            }
+        } else if (event instanceof InvitationEmailFailed e) {
+            // a record of an earlier send's email says nothing about the current one
+            if (e.sendCount() == sendCount) {
+                delivery = Delivery.failed(e.attempts(), e.error(), e.retrying());
+            }
         } else {
             return false;
         }

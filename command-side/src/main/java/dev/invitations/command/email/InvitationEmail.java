@@ -1,0 +1,20 @@
+package dev.invitations.command.email;
+
+import java.time.Instant;
+
+/**
+ * What the invitation email of one send says. It holds no token: the mailer derives the token of send number
+ * {@code sendCount} when it writes the link, so nothing that keeps this (the saga store) ever holds one.
+ */
+public record InvitationEmail(String invitationId, String orgId, String invitedEmail, String role, String inviter,
+                              Instant expirationTime, int sendCount) {
+
+    /** The email of the next send, with a new token and expiry. */
+    public InvitationEmail resent(int newSendCount, Instant newExpirationTime) {
+        return new InvitationEmail(invitationId, orgId, invitedEmail, role, inviter, newExpirationTime, newSendCount);
+    }
+
+    public InvitationEmail withRole(String newRole) {
+        return new InvitationEmail(invitationId, orgId, invitedEmail, newRole, inviter, expirationTime, sendCount);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.invitations.command.invitation;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.invitations.api.invitation.ExpireInvitation;
+import dev.invitations.api.invitation.InvitationAccepted;
+import dev.invitations.api.invitation.InvitationCreated;
+import dev.invitations.api.invitation.InvitationDeclined;
+import dev.invitations.api.invitation.InvitationExpired;
+import dev.invitations.api.invitation.InvitationResent;
+import dev.invitations.api.invitation.InvitationRevoked;
+import dev.invitations.api.invitation.InvitationUpdated;
+import dev.invitations.api.invitation.RecordEmailFailure;
+import dev.invitations.api.invitation.RecordEmailSent;
+import dev.invitations.command.email.EmailProperties;
+import dev.invitations.command.email.InvitationEmail;
+import dev.invitations.command.email.InvitationMailer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+
+/**
+ * Coordinates what happens to one invitation over time: it sends the email of each send (retrying with backoff when
+ * the SMTP server fails), and sends the expire command when the invitation's expiry comes. It decides nothing about
+ * the invitation itself: the aggregate ignores an expiry that no longer applies, and a record of an email for a send
+ * that was replaced. Ends when the invitation leaves PENDING for good (an EXPIRED one can still be resent).
+ * <p>
+ * Its state is kept in the saga store as JSON; collaborators come in as handler parameters, so nothing that is not
+ * state is stored, and no token ever is: the mailer derives it while sending.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+public class InvitationSaga {
+
+    static final String EXPIRY = "invitation-expiry";
+    static final String EMAIL_RETRY = "invitation-email-retry";
+    private static final Logger log = LoggerFactory.getLogger(InvitationSaga.class);
+    private static final String INVITATION_ID = "invitationId";
+    private static final int MAX_ERROR = 500;
+
+    private String invitationId;
+    /** What the current send's email says; null when the invitation asked for no email. */
+    private InvitationEmail email;
+    /** Attempts at the current send's email so far. */
+    private int attempts;
+    private String expiryDeadline;
+    private String retryDeadline;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = INVITATION_ID)
+    void on(InvitationCreated created, DeadlineManager deadlines, InvitationMailer mailer, CommandGateway commands,
+            EmailProperties retries) {
+        invitationId = created.invitationId();
+        expiryDeadline = deadlines.schedule(created.expirationTime(), EXPIRY, new ExpireInvitation(invitationId));
+        if (!created.disableInvitationEmail()) {
+            email = new InvitationEmail(created.invitationId(), created.orgId(), created.invitedEmail(),
+                    created.role(), created.inviter(), created.expirationTime(), 1);
+            sendEmail(deadlines, mailer, commands, retries);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = INVITATION_ID)
+    void on(InvitationResent resent, DeadlineManager deadlines, InvitationMailer mailer, CommandGateway commands,
+            EmailProperties retries) {
+        cancelDeadlines(deadlines);
+        expiryDeadline = deadlines.schedule(resent.expirationTime(), EXPIRY, new ExpireInvitation(invitationId));
+        if (email != null) {
+            email = email.resent(resent.sendCount(), resent.expirationTime());
+            attempts = 0;
+            sendEmail(deadlines, mailer, commands, retries);
+        }
+    }
+
+    /** A later email (after a resend) names the role as it is then. */
+    @SagaEventHandler(associationProperty = INVITATION_ID)
+    void on(InvitationUpdated updated) {
+        if (email != null) {
+            email = email.withRole(updated.role());
+        }
+    }
+
+    /** An expired invitation gets no more attempts at its old email; a resend starts a new one. */
+    @SagaEventHandler(associationProperty = INVITATION_ID)
+    void on(InvitationExpired expired, DeadlineManager deadlines) {
+        cancelDeadlines(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = INVITATION_ID)
+    void on(InvitationAccepted accepted, DeadlineManager deadlines) {
+        cancelDeadlines(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = INVITATION_ID)
+    void on(InvitationDeclined declined, DeadlineManager deadlines) {
+        cancelDeadlines(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = INVITATION_ID)
+    void on(InvitationRevoked revoked, DeadlineManager deadlines) {
+        cancelDeadlines(deadlines);
+    }
+
+    /** The deadline carries the command to send: the aggregate decides whether the invitation has expired. */
+    @DeadlineHandler(deadlineName = EXPIRY)
+    void expire(ExpireInvitation expire, CommandGateway commands) {
+        expiryDeadline = null;
+        commands.sendAndWait(expire);
+    }
+
+    /** The deadline carries the email it retries, which is the current send's: a resend cancels it. */
+    @DeadlineHandler(deadlineName = EMAIL_RETRY)
+    void retryEmail(InvitationEmail retried, DeadlineManager deadlines, InvitationMailer mailer,
+                    CommandGateway commands, EmailProperties retries) {
+        retryDeadline = null;
+        sendEmail(deadlines, mailer, commands, retries);
+    }
+
+    private void sendEmail(DeadlineManager deadlines, InvitationMailer mailer, CommandGateway commands,
+                           EmailProperties retries) {
+        attempts++;
+        try {
+            mailer.send(email);
+        } catch (MailException e) {
+            boolean retrying = attempts < retries.maxAttempts();
+            log.warn("invitation email {} attempt {} failed: {}", invitationId, attempts, e.getMessage());
+            commands.sendAndWait(new RecordEmailFailure(invitationId, email.sendCount(), attempts,
+                    describe(e), retrying));
+            if (retrying) {
+                retryDeadline = deadlines.schedule(retries.delayAfter(attempts), EMAIL_RETRY, email);
+            }
+            return;
+        }
+        commands.sendAndWait(new RecordEmailSent(invitationId, email.sendCount(), attempts));
+    }
+
+    private void cancelDeadlines(DeadlineManager deadlines) {
+        if (expiryDeadline != null) {
+            deadlines.cancelSchedule(EXPIRY, expiryDeadline);
+            expiryDeadline = null;
+        }
+        if (retryDeadline != null) {
+            deadlines.cancelSchedule(EMAIL_RETRY, retryDeadline);
+            retryDeadline = null;
+        }
+    }
+
+    /** The SMTP server's answer, or why it could not be reached: the innermost cause says it best. */
+    private static String describe(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() != null ? cause.getMessage().strip() : cause.getClass().getSimpleName();
+        return message.length() <= MAX_ERROR ? message : message.substring(0, MAX_ERROR);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.invitations.command;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** An invitation's events as the event store holds them, for tests that wait for what a saga does. */
+public final class StoredEventsForTests {
+
+    private final MongoTemplate mongo;
+
+    public StoredEventsForTests(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The invitation's events of {@code type} (a simple class name), oldest first. */
+    public List<Document> of(String invitationId, String type) {
+        return mongo.find(Query.query(where("aggregateIdentifier").is(invitationId)
+                        .and("payloadType").is("dev.invitations.api.invitation." + type))
+                        .with(org.springframework.data.domain.Sort.by("sequenceNumber")),
+                Document.class, "domainevents");
+    }
+
+    /** Waits up to {@code timeout} until the invitation has {@code count} events of {@code type}; returns them. */
+    public List<Document> await(String invitationId, String type, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Document> found = of(invitationId, type);
+        while (found.size() < count && System.nanoTime() < deadline) {
+            pause();
+            found = of(invitationId, type);
+        }
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " " + type + " of " + invitationId + " within " + timeout
+                    + ", found " + found.size());
+        }
+        return found;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.invitations.command.expiry;
+
+import dev.invitations.command.RunningCommandSideWithShortTimes;
+import dev.invitations.command.StoredEventsForTests;
+import dev.invitations.command.web.HttpClientForTests;
+import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.security.JwtsForTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Invitations expire when their time comes, through the persistent deadline, and only pending ones. */
+class ExpiryTest extends RunningCommandSideWithShortTimes {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private HttpClientForTests http;
+    private StoredEventsForTests events;
+    private String org;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
+        events = new StoredEventsForTests(mongo);
+        org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aPendingInvitationExpiresOnTimeAndItsLinkThenAnswersGone() {
+        Answer created = create("ada@" + org + ".example.com", "PT1S");
+        String id = created.body().get("id").asText();
+
+        events.await(id, "InvitationExpired", 1, PATIENCE);
+
+        assertThat(accept(created).status()).isEqualTo(410);
+        // resending brings it back with a new link, and a new deadline
+        Answer resent = http.post(invitation(id) + ":resend", "{\"ttl\":\"PT1S\"}");
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.body().get("state").asText()).isEqualTo("PENDING");
+        events.await(id, "InvitationExpired", 2, PATIENCE);
+    }
+
+    @Test
+    void anAcceptedOrRevokedInvitationNeverExpires() throws InterruptedException {
+        Answer accepted = create("grace@" + org + ".example.com", "PT1S");
+        Answer revoked = create("hopper@" + org + ".example.com", "PT1S");
+        assertThat(accept(accepted).status()).isEqualTo(200);
+        assertThat(http.post(invitation(revoked.body().get("id").asText()) + ":revoke", "{}").status())
+                .isEqualTo(200);
+        // a third one, due at the same time, shows when the deadlines of the other two would have fired
+        Answer witness = create("lin@" + org + ".example.com", "PT1S");
+
+        events.await(witness.body().get("id").asText(), "InvitationExpired", 1, PATIENCE);
+
+        assertThat(events.of(accepted.body().get("id").asText(), "InvitationExpired")).isEmpty();
+        assertThat(events.of(revoked.body().get("id").asText(), "InvitationExpired")).isEmpty();
+    }
+
+    private Answer create(String email, String ttl) {
+        Answer created = http.post("/v1/orgs/" + org + "/invitations",
+                "{\"invitedEmail\":\"" + email + "\",\"role\":\"member\",\"ttl\":\"" + ttl + "\","
+                        + "\"disableInvitationEmail\":true}");
+        assertThat(created.status()).isEqualTo(201);
+        return created;
+    }
+
+    private Answer accept(Answer created) {
+        return http.post("/v1/invitations:accept",
+                "{\"token\":\"" + created.body().get("invitationToken").asText() + "\"}");
+    }
+
+    private String invitation(String id) {
+        return "/v1/orgs/" + org + "/invitations/" + id;
+    }
+}

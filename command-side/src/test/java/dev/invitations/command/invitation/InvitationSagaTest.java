@@ -1,0 +1,205 @@
+package dev.invitations.command.invitation;
+
+import dev.invitations.api.invitation.ExpireInvitation;
+import dev.invitations.api.invitation.InvitationAccepted;
+import dev.invitations.api.invitation.InvitationCreated;
+import dev.invitations.api.invitation.InvitationDeclined;
+import dev.invitations.api.invitation.InvitationExpired;
+import dev.invitations.api.invitation.InvitationResent;
+import dev.invitations.api.invitation.InvitationRevoked;
+import dev.invitations.api.invitation.RecordEmailFailure;
+import dev.invitations.api.invitation.RecordEmailSent;
+import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.command.MailServerForTests;
+import dev.invitations.command.email.EmailProperties;
+import dev.invitations.command.email.InvitationEmail;
+import dev.invitations.command.email.InvitationMailer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the saga does over an invitation's life, given its events and the passing of time. */
+class InvitationSagaTest {
+
+    private static final String ORG = "acme";
+    private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+    private static final Instant EXPIRY = T0.plus(Duration.ofDays(7));
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+
+    private final InvitationTokens tokens =
+            new InvitationTokens("a-test-secret-that-is-long-enough-for-hmac".getBytes(StandardCharsets.UTF_8));
+    private final String id = UUID.randomUUID().toString();
+    private final String email = id.substring(0, 8) + "@example.com";
+    private SagaTestFixture<InvitationSaga> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = fixtureMailingTo(MailServerForTests.port());
+    }
+
+    @Nested
+    class Expiry {
+
+        @Test
+        void aCreatedInvitationExpiresAtItsExpirationTime() {
+            fixture.givenCurrentTime(T0)
+                    .whenPublishingA(created(true))
+                    .expectActiveSagas(1)
+                    .expectScheduledDeadlineWithName(EXPIRY, InvitationSaga.EXPIRY);
+            fixture = fixtureMailingTo(MailServerForTests.port());
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(true))
+                    .whenTimeAdvancesTo(EXPIRY)
+                    .expectTriggeredDeadlinesWithName(InvitationSaga.EXPIRY)
+                    .expectDispatchedCommands(new ExpireInvitation(id));
+        }
+
+        @Test
+        void aResendMovesTheDeadlineToTheNewExpiry() {
+            Instant newExpiry = EXPIRY.plus(Duration.ofDays(3));
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(true))
+                    .andThenAPublished(resent(newExpiry))
+                    .whenTimeAdvancesTo(EXPIRY)
+                    .expectNoDispatchedCommands()
+                    .expectScheduledDeadlineWithName(newExpiry, InvitationSaga.EXPIRY);
+            fixture = fixtureMailingTo(MailServerForTests.port());
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(true))
+                    .andThenAPublished(resent(newExpiry))
+                    .whenTimeAdvancesTo(newExpiry)
+                    .expectDispatchedCommands(new ExpireInvitation(id));
+        }
+
+        @Test
+        void acceptingDecliningOrRevokingEndsTheSagaAndItsDeadline() {
+            for (Object ending : new Object[]{
+                    new InvitationAccepted(id, ORG, email, "member", null, T0),
+                    new InvitationDeclined(id, ORG, email, T0),
+                    new InvitationRevoked(id, ORG, email, null, "admin", T0)}) {
+                fixture = fixtureMailingTo(MailServerForTests.port());
+                fixture.givenCurrentTime(T0)
+                        .andThenAPublished(created(true))
+                        .whenPublishingA(ending)
+                        .expectActiveSagas(0)
+                        .expectNoScheduledDeadlines();
+            }
+        }
+
+        @Test
+        void anExpiredInvitationKeepsItsSagaForAResend() {
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(true))
+                    .whenPublishingA(new InvitationExpired(id, ORG, email, EXPIRY))
+                    .expectActiveSagas(1)
+                    .expectNoScheduledDeadlines();
+        }
+    }
+
+    @Nested
+    class Email {
+
+        @Test
+        void theEmailOfACreatedInvitationIsSentAndRecorded() {
+            fixture.givenCurrentTime(T0)
+                    .whenPublishingA(created(false))
+                    .expectDispatchedCommands(new RecordEmailSent(id, 1, 1));
+            assertThat(MailServerForTests.emailsTo(email)).hasSize(1);
+        }
+
+        @Test
+        void aResendSendsTheEmailOfTheNewSend() {
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(false))
+                    .whenPublishingA(resent(EXPIRY.plus(Duration.ofDays(1))))
+                    .expectDispatchedCommands(new RecordEmailSent(id, 2, 1));
+            assertThat(MailServerForTests.emailsTo(email)).hasSize(2);
+        }
+
+        @Test
+        void noEmailIsSentWhenTheCreatorAskedForNone() {
+            fixture.givenCurrentTime(T0)
+                    .whenPublishingA(created(true))
+                    .expectNoDispatchedCommands();
+            assertThat(MailServerForTests.emailsTo(email)).isEmpty();
+        }
+
+        @Test
+        void aFailedAttemptIsRecordedAndRetriedWithDoublingDelaysUntilTheAttemptsRunOut() throws Exception {
+            int closed = closedPort();
+            fixture = fixtureMailingTo(closed);
+            fixture.givenCurrentTime(T0)
+                    .whenPublishingA(created(false))
+                    .expectDispatchedCommands(new RecordEmailFailure(id, 1, 1, "Connection refused", true))
+                    .expectScheduledDeadlineWithName(FIRST_RETRY, InvitationSaga.EMAIL_RETRY);
+            fixture = fixtureMailingTo(closed);
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(false))
+                    .whenTimeElapses(FIRST_RETRY)
+                    .expectDispatchedCommands(new RecordEmailFailure(id, 1, 2, "Connection refused", true))
+                    .expectScheduledDeadlineWithName(FIRST_RETRY.multipliedBy(2), InvitationSaga.EMAIL_RETRY);
+            fixture = fixtureMailingTo(closed);
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(false))
+                    .andThenTimeElapses(FIRST_RETRY)
+                    .whenTimeElapses(FIRST_RETRY.multipliedBy(2))
+                    .expectDispatchedCommands(new RecordEmailFailure(id, 1, 3, "Connection refused", false))
+                    .expectScheduledDeadlineWithName(EXPIRY, InvitationSaga.EXPIRY)
+                    .expectNoScheduledDeadlineWithName(T0.plus(FIRST_RETRY.multipliedBy(7)), InvitationSaga.EMAIL_RETRY);
+        }
+
+        @Test
+        void aResendCancelsTheRetriesOfTheEmailItReplaces() throws IOException {
+            int closed = closedPort();
+            fixture = fixtureMailingTo(closed);
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(false))
+                    .whenPublishingA(resent(EXPIRY))
+                    .expectDispatchedCommands(new RecordEmailFailure(id, 2, 1, "Connection refused", true))
+                    .expectScheduledDeadline(FIRST_RETRY, new InvitationEmail(id, ORG, email, "member", "Grace",
+                            EXPIRY, 2));
+        }
+    }
+
+    /** A fresh fixture (no sagas, no deadlines) whose emails go to the SMTP server on {@code smtpPort}. */
+    private SagaTestFixture<InvitationSaga> fixtureMailingTo(int smtpPort) {
+        var sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtpPort);
+        var fresh = new SagaTestFixture<>(InvitationSaga.class);
+        fresh.registerCommandGateway(CommandGateway.class);
+        fresh.registerResource(new EmailProperties("Invitations <invitations@example.com>", 3, FIRST_RETRY));
+        fresh.registerResource(new InvitationMailer(sender, tokens, URI.create("http://localhost:8081/invite"),
+                "Invitations <invitations@example.com>"));
+        return fresh;
+    }
+
+    private InvitationCreated created(boolean disableInvitationEmail) {
+        return new InvitationCreated(id, ORG, email, "member", "Grace", Map.of(), disableInvitationEmail,
+                tokens.hashOf(id, 1), EXPIRY, "admin", T0);
+    }
+
+    private InvitationResent resent(Instant newExpiry) {
+        return new InvitationResent(id, ORG, email, tokens.hashOf(id, 2), 2, newExpiry, "admin", T0);
+    }
+
+    private static int closedPort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
