@@ -71,9 +71,12 @@ class RateLimitFilter extends OncePerRequestFilter {
         ConsumptionProbe probe;
         try {
             probe = bucketFor(key, limit).tryConsumeAndReturnRemaining(1);
-        } catch (DataAccessException storageDown) {
+        } catch (RuntimeException failure) {
+            if (!isStorageFailure(failure)) {
+                throw failure;
+            }
             // the limit cannot be checked; the request itself will meet the same outage and answer 503
-            log.warn("rate limit not checked, storage unreachable: {}", storageDown.toString());
+            log.warn("rate limit not checked, storage unreachable: {}", failure.toString());
             chain.doFilter(request, response);
             return;
         }
@@ -87,6 +90,16 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Bucket4j's batching hands a storage failure to every request of the batch wrapped in its own exception. */
+    private static boolean isStorageFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
