@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,7 +46,7 @@ class InviteePageIT {
     private static int commandPort;
     private static int queryPort;
     private static Path browserProfile;
-    private static WebDriver browser;
+    private static ChromeDriver browser;
 
     @BeforeAll
     static void startSystemAndBrowser() throws IOException {
@@ -107,7 +106,7 @@ class InviteePageIT {
         assertThat(page).contains("Grace Hopper", "ada.lovelace@example.com", org, "engineer", "UTC");
         assertThat(browser.getPageSource()).doesNotContain(created.get("invitationToken").asText());
         Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
                 StandardCopyOption.REPLACE_EXISTING);
 
         browser.findElement(By.cssSelector("button[data-action=accept]")).click();
