@@ -14,6 +14,8 @@ MONGO_PORT="${MONGO_PORT:-27017}"
 export INVITATIONS_DATA_DIR="${INVITATIONS_DATA_DIR:-./data}"
 # the emailed link points at this run's query side unless told otherwise
 export INVITATIONS_ACCEPT_URL_BASE="${INVITATIONS_ACCEPT_URL_BASE:-http://localhost:${QUERY_PORT}/invite}"
+# and that page's buttons call this run's command side
+export INVITATIONS_COMMAND_URL_BASE="${INVITATIONS_COMMAND_URL_BASE:-http://localhost:${COMMAND_PORT}}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Ddisable-axoniq-console-message=true}"
 
 jars=(embedded-mongo/target/embedded-mongo-exec.jar command-side/target/command-side.jar query-side/target/query-side.jar)

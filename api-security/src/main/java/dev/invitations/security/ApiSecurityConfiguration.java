@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -69,6 +70,9 @@ public class ApiSecurityConfiguration {
         };
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies to ride on
+                // a side's bean named corsConfigurationSource (the command side's, for the invitee's page) if it has
+                // one; preflights are answered here, before authentication could refuse them
+                .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v1/orgs/{orgId}/**").access(orgAccess())

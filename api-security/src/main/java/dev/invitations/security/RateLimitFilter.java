@@ -1,7 +1,6 @@
 package dev.invitations.security;
 
 import dev.invitations.problem.Problems;
-import dev.invitations.problem.StorageFailures;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -73,9 +72,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         try {
             probe = bucketFor(key, limit).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException failure) {
-            // Bucket4j's batching hands the failure of a shared write to each waiting request wrapped in its own
-            // exception: what counts is whether storage failed underneath
-            if (!(failure instanceof DataAccessException || StorageFailures.isUnreachable(failure))) {
+            if (!isStorageFailure(failure)) {
                 throw failure;
             }
             // the limit cannot be checked; the request itself will meet the same outage and answer 503
@@ -93,6 +90,16 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Bucket4j's batching hands a storage failure to every request of the batch wrapped in its own exception. */
+    private static boolean isStorageFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

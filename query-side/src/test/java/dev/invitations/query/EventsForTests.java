@@ -73,6 +73,12 @@ public class EventsForTests {
         return 4;
     }
 
+    /** The second send, a week from {@code at}: the first token stops working. */
+    public InvitationResent resent(String orgId, String id, String email, Instant at) {
+        return new InvitationResent(id, orgId, email, tokens.hashOf(id, 2), 2, at.plus(7, ChronoUnit.DAYS), "admin-3",
+                at);
+    }
+
     public InvitationRevoked revoked(String orgId, String id, String email) {
         return new InvitationRevoked(id, orgId, email, "mistake", "admin-4", EPOCH.plus(2, ChronoUnit.HOURS));
     }

@@ -14,8 +14,12 @@ import java.util.Optional;
 /** Real HTTP to the running query side, the way a client of the contract calls it. */
 public final class HttpForTests {
 
-    /** A response with its body parsed as JSON (a missing node when there is no body). */
+    /** A response with its body parsed as JSON (a missing node when there is no JSON body). */
     public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+
+        public String text() {
+            return raw.body();
+        }
 
         public Optional<String> header(String name) {
             return raw.headers().firstValue(name);
@@ -51,7 +55,8 @@ public final class HttpForTests {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = response.body().isEmpty() || !isJson ? JSON.missingNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), json, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,7 +18,7 @@ class QuerySideArchitectureTest {
 
     @ArchTest
     static final ArchRule webAsksTheQueryServicesOnly = noClasses()
-            .that().resideInAPackage("..query.web..")
+            .that().resideInAnyPackage("..query.web..", "..query.page..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.mongodb..", "org.bson..", "org.springframework.data..",
                     "org.axonframework.extensions.mongo..", "org.axonframework.eventsourcing..")

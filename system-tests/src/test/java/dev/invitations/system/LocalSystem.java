@@ -17,6 +17,7 @@ final class LocalSystem implements AutoCloseable {
     final String mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/invitations";
     private final Path dataDir;
     private final Map<String, JavaProcess> running = new HashMap<>();
+    private Map<String, String> browserLinks = Map.of();
 
     LocalSystem() {
         try {
@@ -44,12 +45,24 @@ final class LocalSystem implements AutoCloseable {
                         .awaitReady(port));
     }
 
+    /**
+     * Links the sides started from now on as a browser meets them: the invitation link opens the invitee's page on
+     * the query side at {@code queryPort}, whose buttons call the command side at {@code commandPort}.
+     */
+    LocalSystem linkSidesForBrowser(int commandPort, int queryPort) {
+        browserLinks = Map.of("INVITATIONS_ACCEPT_URL_BASE", "http://localhost:" + queryPort + "/invite",
+                "INVITATIONS_COMMAND_URL_BASE", "http://localhost:" + commandPort);
+        return this;
+    }
+
     private Map<String, String> sideEnvironment(int port) {
-        return Map.of("SERVER_PORT", String.valueOf(port),
+        Map<String, String> environment = new HashMap<>(Map.of("SERVER_PORT", String.valueOf(port),
                 "SPRING_DATA_MONGODB_URI", mongoUri,
                 // load from a handful of callers is what these tests are about, not rate limits
                 "INVITATIONS_RATE_LIMIT_PER_CALLER", "1000000",
-                "INVITATIONS_RATE_LIMIT_PER_CLIENT_ADDRESS", "1000000");
+                "INVITATIONS_RATE_LIMIT_PER_CLIENT_ADDRESS", "1000000"));
+        environment.putAll(browserLinks);
+        return environment;
     }
 
     private JavaProcess track(String name, JavaProcess process) {

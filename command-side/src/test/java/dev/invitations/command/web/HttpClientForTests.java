@@ -14,7 +14,7 @@ import java.util.Optional;
 /** JSON over real HTTP to a running side, the way a client of the contract calls it. */
 public final class HttpClientForTests {
 
-    /** A response with its body parsed as JSON (a missing node when there is no body). */
+    /** A response with its body parsed as JSON (a missing node when there is no JSON body). */
     public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
 
         Optional<String> header(String name) {
@@ -64,7 +64,8 @@ public final class HttpClientForTests {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = response.body().isEmpty() || !isJson ? JSON.missingNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), json, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
