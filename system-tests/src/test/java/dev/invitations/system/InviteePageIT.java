@@ -2,7 +2,11 @@ package dev.invitations.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.invitations.security.JwtsForTests;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -42,6 +48,10 @@ class InviteePageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The invitee's mailbox: the command side sends its emails here. */
+    private static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/invite\\?token=[A-Za-z0-9_-]+");
+
     private static LocalSystem system;
     private static int commandPort;
     private static int queryPort;
@@ -56,7 +66,8 @@ class InviteePageIT {
         }
         commandPort = JavaProcess.freePort();
         queryPort = JavaProcess.freePort();
-        system = new LocalSystem().linkSidesForBrowser(commandPort, queryPort);
+        MAIL.start();
+        system = new LocalSystem().linkSidesForBrowser(commandPort, queryPort).sendEmailsTo(MAIL.getSmtp().getPort());
         system.startMongo();
         system.startCommandSide(commandPort);
         system.startQuerySide(queryPort);
@@ -86,6 +97,7 @@ class InviteePageIT {
         if (system != null) {
             system.close();
         }
+        MAIL.stop();
         if (browserProfile != null) {
             try (var files = Files.walk(browserProfile)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
@@ -98,9 +110,9 @@ class InviteePageIT {
         String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode created = create(org, "ada.lovelace@example.com");
         String id = created.get("id").asText();
-        awaitView(org, id, 0);
+        awaitView(org, id, "PENDING");
 
-        browser.get(linkTheInviteeReceives(created));
+        browser.get(linkTheInviteeReceives(created.get("invitedEmail").asText()));
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are invited to join " + org);
         assertThat(page).contains("Grace Hopper", "ada.lovelace@example.com", org, "engineer", "UTC");
@@ -113,7 +125,7 @@ class InviteePageIT {
 
         assertThat(outcome()).contains("You have accepted the invitation");
         assertThat(browser.findElement(By.id("actions")).isDisplayed()).isFalse();
-        assertThat(awaitView(org, id, 1).get("state").asText()).isEqualTo("ACCEPTED");
+        assertThat(awaitView(org, id, "ACCEPTED").get("acceptTime").isNull()).isFalse();
     }
 
     @Test
@@ -121,18 +133,40 @@ class InviteePageIT {
         String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode created = create(org, "alan.turing@example.com");
         String id = created.get("id").asText();
-        awaitView(org, id, 0);
+        awaitView(org, id, "PENDING");
 
-        browser.get(linkTheInviteeReceives(created));
+        browser.get(linkTheInviteeReceives(created.get("invitedEmail").asText()));
         browser.findElement(By.cssSelector("button[data-action=decline]")).click();
 
         assertThat(outcome()).contains("You have declined the invitation");
-        assertThat(awaitView(org, id, 1).get("state").asText()).isEqualTo("DECLINED");
+        assertThat(awaitView(org, id, "DECLINED").get("declineTime").isNull()).isFalse();
     }
 
-    /** The link the invitee opens: for now the create answer's {@code invitationUri}, the one the email carries. */
-    private static String linkTheInviteeReceives(JsonNode created) {
-        return created.get("invitationUri").asText();
+    /** The link in the invitation email that reached the invitee's address. */
+    private static String linkTheInviteeReceives(String address) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Part email : MAIL.getReceivedMessagesForDomain(address)) {
+                Matcher link = LINK.matcher(textOf(email));
+                if (link.find()) {
+                    return link.group();
+                }
+            }
+            Thread.sleep(100);
+        }
+        return fail("no invitation email reached " + address);
+    }
+
+    /** The decoded text of a part and of every part inside it. */
+    private static String textOf(Part part) throws Exception {
+        if (part.getContent() instanceof Multipart parts) {
+            var text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                text.append(textOf(parts.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return String.valueOf(part.getContent());
     }
 
     private static String outcome() {
@@ -152,18 +186,17 @@ class InviteePageIT {
         return JSON.readTree(answer.body());
     }
 
-    /** The query side's view of the invitation once it has reached {@code version}. */
-    private static JsonNode awaitView(String org, String id, long version) throws Exception {
+    /** The query side's view of the invitation once it is in {@code state}. */
+    private static JsonNode awaitView(String org, String id, String state) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort + "/v1/orgs/" + org
-                + "/invitations/" + id + "?minVersion=" + version)).header("Authorization", ADMIN).build();
+                + "/invitations/" + id)).header("Authorization", ADMIN).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 200
-                    && answer.headers().firstValue("Min-Version-Reached").orElse("").equals("true")) {
+            if (answer.statusCode() == 200 && JSON.readTree(answer.body()).get("state").asText().equals(state)) {
                 return JSON.readTree(answer.body());
             }
-            assertThat(System.nanoTime()).as("the view of " + id + " at version " + version).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("the view of " + id + " in " + state).isLessThan(deadline);
             Thread.sleep(100);
         }
     }

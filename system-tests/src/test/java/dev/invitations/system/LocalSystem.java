@@ -17,7 +17,7 @@ final class LocalSystem implements AutoCloseable {
     final String mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/invitations";
     private final Path dataDir;
     private final Map<String, JavaProcess> running = new HashMap<>();
-    private Map<String, String> browserLinks = Map.of();
+    private final Map<String, String> sideSettings = new HashMap<>();
 
     LocalSystem() {
         try {
@@ -50,8 +50,21 @@ final class LocalSystem implements AutoCloseable {
      * the query side at {@code queryPort}, whose buttons call the command side at {@code commandPort}.
      */
     LocalSystem linkSidesForBrowser(int commandPort, int queryPort) {
-        browserLinks = Map.of("INVITATIONS_ACCEPT_URL_BASE", "http://localhost:" + queryPort + "/invite",
-                "INVITATIONS_COMMAND_URL_BASE", "http://localhost:" + commandPort);
+        sideSettings.put("INVITATIONS_ACCEPT_URL_BASE", "http://localhost:" + queryPort + "/invite");
+        sideSettings.put("INVITATIONS_COMMAND_URL_BASE", "http://localhost:" + commandPort);
+        return this;
+    }
+
+    /** The sides started from now on send their emails to the SMTP server on this machine's {@code smtpPort}. */
+    LocalSystem sendEmailsTo(int smtpPort) {
+        sideSettings.put("SPRING_MAIL_HOST", "127.0.0.1");
+        sideSettings.put("SPRING_MAIL_PORT", String.valueOf(smtpPort));
+        return this;
+    }
+
+    /** The sides started from now on accept invitations that live as little as {@code minimumTtl} (ISO-8601). */
+    LocalSystem allowTtlsFrom(String minimumTtl) {
+        sideSettings.put("INVITATIONS_TTL_MINIMUM", minimumTtl);
         return this;
     }
 
@@ -61,7 +74,7 @@ final class LocalSystem implements AutoCloseable {
                 // load from a handful of callers is what these tests are about, not rate limits
                 "INVITATIONS_RATE_LIMIT_PER_CALLER", "1000000",
                 "INVITATIONS_RATE_LIMIT_PER_CLIENT_ADDRESS", "1000000"));
-        environment.putAll(browserLinks);
+        environment.putAll(sideSettings);
         return environment;
     }
 
