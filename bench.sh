@@ -17,6 +17,9 @@ free_port() {
 mkdir -p system-tests/target/bench
 data_dir="$(mktemp -d)"
 export COMMAND_PORT="$(free_port)" QUERY_PORT="$(free_port)" MONGO_PORT="$(free_port)"
+# every create's email really goes out: BenchmarkIT runs the SMTP server (GreenMail) on this port
+SMTP_PORT="$(free_port)"
+export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT"
 export INVITATIONS_DATA_DIR="$data_dir"
 # the load comes from one caller and one address: rate limits are not what is measured
 export INVITATIONS_RATE_LIMIT_PER_CALLER=1000000000 INVITATIONS_RATE_LIMIT_PER_CLIENT_ADDRESS=1000000000
@@ -37,7 +40,7 @@ done
 
 ./mvnw -q -B verify -pl system-tests -Dit.test=BenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dbench.command="http://127.0.0.1:$COMMAND_PORT" -Dbench.query="http://127.0.0.1:$QUERY_PORT" \
-  -Dbench.mongo="mongodb://127.0.0.1:$MONGO_PORT" \
+  -Dbench.mongo="mongodb://127.0.0.1:$MONGO_PORT" -Dbench.smtp-port="$SMTP_PORT" \
   -Dbench.command-pid="$(pgrep -P "$launcher" -f command-side.jar)" \
   -Dbench.query-pid="$(pgrep -P "$launcher" -f query-side.jar)" \
   -Dbench.list-sizes="${BENCH_LIST_SIZES-10000,100000}" > system-tests/target/bench/load.log 2>&1 \

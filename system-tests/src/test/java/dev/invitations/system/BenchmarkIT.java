@@ -2,6 +2,8 @@ package dev.invitations.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClients;
 import dev.invitations.security.JwtsForTests;
 import org.bson.Document;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +44,7 @@ class BenchmarkIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BEARER = JwtsForTests.bearer("bench", JwtsForTests.EVERYTHING, "*");
+    private static final String ADMIN = JwtsForTests.bearer("bench-operator", "invitations.admin");
     private static final int CLIENTS = 8;
     private static final Duration WARM_UP = Duration.ofSeconds(2);
     private static final Duration MEASURE = Duration.ofSeconds(10);
@@ -54,9 +58,23 @@ class BenchmarkIT {
     private final AtomicLong unexpected = new AtomicLong();
     private final AtomicInteger emails = new AtomicInteger();
     private final Map<String, Object> figures = new LinkedHashMap<>();
+    /** Figures beside the JSON line's: in the table only. */
+    private final Map<String, Object> moreFigures = new LinkedHashMap<>();
+    /** The SMTP server the command side sends to, so that every create's email is really delivered. */
+    private final GreenMail mail = new GreenMail(new ServerSetup(
+            Integer.getInteger("bench.smtp-port", 0), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Test
     void measure() throws Exception {
+        mail.start();
+        try {
+            measureAll();
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private void measureAll() throws Exception {
         figures.put("raw_insert_per_s", rawInsertsPerSecond());
         Queue<String> tokens = new ConcurrentLinkedQueue<>();
         Latencies creates = createLoad(tokens);
@@ -65,21 +83,91 @@ class BenchmarkIT {
         figures.put("create_p99_ms", round(creates.percentile(99)));
         figures.put("create_vs_raw", round((double) figures.get("create_per_s") / (double) figures.get("raw_insert_per_s")));
         figures.put("accept_per_s", acceptsPerSecond(tokens));
+        Latencies withQuerySideStopped = whileQuerySideIsStopped(() -> createLoad(new ConcurrentLinkedQueue<>()));
+        moreFigures.put("create_per_s_query_side_stopped",
+                round(withQuerySideStopped.count() / (double) MEASURE.toSeconds()));
         Latencies lag = projectionLag();
         figures.put("lag_p50_ms", round(lag.percentile(50)));
         figures.put("lag_p99_ms", round(lag.percentile(99)));
+        Latencies emailed = emailDelivery();
+        moreFigures.put("email_p50_ms", round(emailed.percentile(50)));
+        moreFigures.put("email_p99_ms", round(emailed.percentile(99)));
         for (int size : listSizes) {
             figures.put("list_p99_ms_" + (size >= 1000 ? size / 1000 + "k" : String.valueOf(size)),
                     round(listP99(size)));
         }
+        figures.put("rebuild_events_per_s", rebuildEventsPerSecond());
         figures.put("rss_mb_command", rssMegabytes(System.getProperty("bench.command-pid")));
         figures.put("rss_mb_query", rssMegabytes(System.getProperty("bench.query-pid")));
         figures.put("errors", unexpected.get());
+        moreFigures.put("emails_delivered", mail.getReceivedMessages().length);
         Path output = Files.createDirectories(Path.of("target/bench"));
-        Charts.write(output.resolve("latencies.svg"), Map.of("create", creates, "lag", lag));
+        Charts.write(output.resolve("latencies.svg"), Map.of("create", creates, "lag", lag, "email", emailed));
         StringBuilder table = new StringBuilder();
-        figures.forEach((name, value) -> table.append(String.format("%-22s %s%n", name, value)));
+        figures.forEach((name, value) -> table.append(String.format("%-32s %s%n", name, value)));
+        moreFigures.forEach((name, value) -> table.append(String.format("%-32s %s%n", name, value)));
         Files.writeString(output.resolve("figures.txt"), table + JSON.writeValueAsString(figures) + "\n");
+    }
+
+    /** Runs {@code load} with the query side's process stopped (SIGSTOP), so that none of its queries reach MongoDB. */
+    private Latencies whileQuerySideIsStopped(Callable<Latencies> load) throws Exception {
+        String pid = System.getProperty("bench.query-pid");
+        signal("STOP", pid);
+        try {
+            return load.call();
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
+    private static void signal(String signal, String pid) throws Exception {
+        if (new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
+    /** From a create's 201 to its email in the SMTP server's inbox, one create at a time. */
+    private Latencies emailDelivery() {
+        var latencies = new Latencies();
+        for (int i = 0; i < 100; i++) {
+            String address = "bench-email" + i + "@example.com";
+            long start = System.nanoTime();
+            if (send("POST", command + "/v1/orgs/bench-email/invitations",
+                    "{\"invitedEmail\":\"" + address + "\",\"role\":\"member\"}", 201) == null) {
+                continue;
+            }
+            long acknowledged = System.nanoTime();
+            long giveUp = acknowledged + Duration.ofSeconds(10).toNanos();
+            while (mail.getReceivedMessagesForDomain(address).length == 0 && System.nanoTime() < giveUp) {
+                sleep(1);
+            }
+            if (mail.getReceivedMessagesForDomain(address).length == 0) {
+                unexpected.incrementAndGet();
+            } else {
+                latencies.record(acknowledged, System.nanoTime());
+            }
+        }
+        return latencies;
+    }
+
+    /** Drops and rebuilds the views through the query side's admin endpoint; events replayed per second. */
+    private double rebuildEventsPerSecond() {
+        String progress = query + "/admin/views/rebuild";
+        if (send("POST", query + "/admin/views:rebuild", null, 202, ADMIN) == null) {
+            return -1;
+        }
+        long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        JsonNode state = send("GET", progress, null, 200, ADMIN);
+        while (state != null && !state.path("state").asText().equals("DONE") && System.nanoTime() < giveUp) {
+            sleep(200);
+            state = send("GET", progress, null, 200, ADMIN);
+        }
+        if (state == null || !state.path("state").asText().equals("DONE")) {
+            unexpected.incrementAndGet();
+            return -1;
+        }
+        moreFigures.put("rebuild_events", state.path("replayedEvents").asLong());
+        return round(state.path("eventsPerSecond").asDouble());
     }
 
     /** The baseline: the official driver inserting 500-byte documents one by one on the same server. */
@@ -217,8 +305,13 @@ class BenchmarkIT {
 
     /** The answer's JSON when it has the expected status; anything else counts as an error. */
     private JsonNode send(String method, String url, String body, int expected) {
+        return send(method, url, body, expected, BEARER);
+    }
+
+    private JsonNode send(String method, String url, String body, int expected, String bearer) {
         try {
-            HttpResponse<String> response = http.send(request(method, url, body), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request(method, url, body, bearer),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
                 unexpected.incrementAndGet();
                 return null;
@@ -235,7 +328,7 @@ class BenchmarkIT {
 
     private int sendQuietly(String method, String url) {
         try {
-            return http.send(request(method, url, null), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request(method, url, null, BEARER), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -244,9 +337,9 @@ class BenchmarkIT {
         }
     }
 
-    private static HttpRequest request(String method, String url, String body) {
+    private static HttpRequest request(String method, String url, String body, String bearer) {
         return HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", BEARER)
+                .header("Authorization", bearer)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

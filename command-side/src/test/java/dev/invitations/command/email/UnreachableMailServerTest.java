@@ -71,6 +71,13 @@ class UnreachableMailServerTest extends RunningCommandSideWithShortTimes {
                 .get("serializedPayload").toString()).contains("\"sendCount\":2", "\"attempts\":1");
     }
 
+    @Test
+    void theCommandSideStaysHealthyAndReady() {
+        // emails wait for the SMTP server; requests do not, so neither liveness nor readiness depends on it
+        assertThat(http.send("GET", "/actuator/health", null).body().get("status").asText()).isEqualTo("UP");
+        assertThat(http.send("GET", "/actuator/health/readiness", null).status()).isEqualTo(200);
+    }
+
     private Answer create(String email) {
         Answer created = http.post("/v1/orgs/" + org + "/invitations",
                 "{\"invitedEmail\":\"" + email + "\",\"role\":\"member\"}");
