@@ -54,7 +54,7 @@ class InvitationQueryController {
         var parameters = new QueryParameters();
         var find = new FindInvitations(orgId,
                 statesOf(states, parameters),
-                blankToNull(email), blankToNull(role), blankToNull(creator),
+                parameters.text("email", email), parameters.text("role", role), parameters.text("creator", creator),
                 labelsOf(labels, parameters),
                 parameters.instant("created_after", createdAfter),
                 parameters.instant("created_before", createdBefore),
@@ -131,9 +131,5 @@ class InvitationQueryController {
             }
         }
         return wanted;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

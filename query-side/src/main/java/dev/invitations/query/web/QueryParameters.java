@@ -30,6 +30,22 @@ final class QueryParameters {
         return fallback;
     }
 
+    /**
+     * A text to filter by, trimmed; null when blank. Control characters are in no stored email, role or sub, and a
+     * NUL cannot even be sent: the email filter is a BSON regular expression, a C string.
+     */
+    String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            violations.add(new Violation(name, "must not contain control characters"));
+            return null;
+        }
+        return text;
+    }
+
     /** An RFC 3339 timestamp such as {@code 2026-11-21T09:01:12Z} or {@code 2026-11-21T10:01:12+01:00}. */
     Instant instant(String name, String value) {
         if (value == null) {
