@@ -8,11 +8,21 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Reads query parameters into values, collecting every violation so that one 400 names them all. */
 final class QueryParameters {
 
+    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private final List<Violation> violations = new ArrayList<>();
+
+    /** The org id of the path: an id the command side could never have stored is a 400, as it is there. */
+    void orgId(String orgId) {
+        if (!ORG_ID.matcher(orgId).matches()) {
+            violations.add(new Violation("orgId", "must be 1-64 characters of A-Z, a-z, 0-9, _ and -"));
+        }
+    }
 
     int intIn(String name, String value, int fallback, int min, int max) {
         if (value == null) {

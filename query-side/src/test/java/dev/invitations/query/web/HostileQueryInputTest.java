@@ -56,7 +56,8 @@ class HostileQueryInputTest {
             "999999999999999999", "99999999999999999999999999", "", "   ", "null", "true", "[]",
             "../../etc/passwd", "<script>alert(1)</script>", "k:v", ":v", "$where:1", "k:" + "v".repeat(300),
             "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2026-13-45T99:99:99Z",
-            "2026-11-21T09:01:12+18:00", "ALL", "PENDING", "pending");
+            "2026-11-21T09:01:12+18:00", "ALL", "PENDING", "pending",
+            "A".repeat(64), "_".repeat(62) + "==", "A".repeat(63) + "=");
 
     /** Sent as they are: escapes that decode to NUL or to invalid UTF-8 (Java's client cannot send malformed ones). */
     private static final List<String> RAW_VALUES = List.of(
@@ -197,6 +198,20 @@ class HostileQueryInputTest {
     @Timeout(10)
     void hostilePathsNeverCauseA5xx(String path) {
         assertAnsweredWithoutServerError(path, send("GET", path));
+    }
+
+    /** The paths above whose org id the command side would refuse. */
+    Stream<String> orgIdsOutsideTheContract() {
+        return hostilePaths().map(arguments -> (String) arguments.get()[0])
+                .filter(path -> path.startsWith("/v1/orgs/") && !path.split("/")[3].matches("[A-Za-z0-9_-]{1,64}"));
+    }
+
+    /** Such an org id is a 400, not an empty list of an org that cannot exist. */
+    @ParameterizedTest
+    @MethodSource("orgIdsOutsideTheContract")
+    @Timeout(10)
+    void orgIdsOutsideTheContractAreA400(String path) {
+        assertThat(send("GET", path).status()).as(path).isEqualTo(400);
     }
 
     @AfterAll
