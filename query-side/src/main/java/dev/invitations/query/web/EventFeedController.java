@@ -27,6 +27,7 @@ class EventFeedController {
                     @RequestParam(required = false) String limit,
                     @RequestParam(required = false) String wait) {
         var parameters = new QueryParameters();
+        parameters.orgId(orgId);
         if (after != null && !OrgEventFeed.isCursor(after)) {
             parameters.violation("after", "is not a cursor of this feed");
         }

@@ -52,9 +52,10 @@ class InvitationQueryController {
                         @RequestParam(name = "ending_before", required = false) String endingBefore,
                         @RequestParam(name = "include_total", required = false) String includeTotal) {
         var parameters = new QueryParameters();
+        parameters.orgId(orgId);
         var find = new FindInvitations(orgId,
                 statesOf(states, parameters),
-                blankToNull(email), blankToNull(role), blankToNull(creator),
+                parameters.text("email", email), parameters.text("role", role), parameters.text("creator", creator),
                 labelsOf(labels, parameters),
                 parameters.instant("created_after", createdAfter),
                 parameters.instant("created_before", createdBefore),
@@ -73,6 +74,7 @@ class InvitationQueryController {
     ResponseEntity<InvitationView> get(@PathVariable String orgId, @PathVariable String id,
                                        @RequestParam(required = false) String minVersion) {
         var parameters = new QueryParameters();
+        parameters.orgId(orgId);
         Long version = minVersion == null ? null
                 : parameters.parsed("minVersion", minVersion, QueryParameters::version, "must be a version, 0 or more");
         parameters.check();
@@ -86,6 +88,9 @@ class InvitationQueryController {
 
     @GetMapping("/v1/orgs/{orgId}/invitations/{id}/history")
     History history(@PathVariable String orgId, @PathVariable String id) {
+        var parameters = new QueryParameters();
+        parameters.orgId(orgId);
+        parameters.check();
         return new History(queries.history(orgId, id).orElseThrow(NotFoundException::new));
     }
 
@@ -131,9 +136,5 @@ class InvitationQueryController {
             }
         }
         return wanted;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -8,11 +8,21 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Reads query parameters into values, collecting every violation so that one 400 names them all. */
 final class QueryParameters {
 
+    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private final List<Violation> violations = new ArrayList<>();
+
+    /** The org id of the path: an id the command side could never have stored is a 400, as it is there. */
+    void orgId(String orgId) {
+        if (!ORG_ID.matcher(orgId).matches()) {
+            violations.add(new Violation("orgId", "must be 1-64 characters of A-Z, a-z, 0-9, _ and -"));
+        }
+    }
 
     int intIn(String name, String value, int fallback, int min, int max) {
         if (value == null) {
@@ -28,6 +38,22 @@ final class QueryParameters {
         }
         violations.add(new Violation(name, "must be a whole number from " + min + " to " + max));
         return fallback;
+    }
+
+    /**
+     * A text to filter by, trimmed; null when blank. Control characters are in no stored email, role or sub, and a
+     * NUL cannot even be sent: the email filter is a BSON regular expression, a C string.
+     */
+    String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            violations.add(new Violation(name, "must not contain control characters"));
+            return null;
+        }
+        return text;
     }
 
     /** An RFC 3339 timestamp such as {@code 2026-11-21T09:01:12Z} or {@code 2026-11-21T10:01:12+01:00}. */
