@@ -37,9 +37,12 @@ pids=()
 stop_all() {
   trap - INT TERM EXIT
   echo "Stopping..."
-  # the sides first, so their last writes reach the server; the server last
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # newest first, each waited for: the sides release their processors' claims and finish their last writes while
+  # the server is still up; the server last
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
 }
 trap "stop_all; exit 0" INT TERM
 trap stop_all EXIT
