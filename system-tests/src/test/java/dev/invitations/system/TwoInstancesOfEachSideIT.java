@@ -1,0 +1,290 @@
+package dev.invitations.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.invitations.security.JwtsForTests;
+import dev.invitations.system.StoredEvents.StoredEvent;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of each side on one event store, with clients writing through both command sides: each query side
+ * shows every invitation once at its stored version and every event once in the org's feed, although the two
+ * instances of a side share its processors' segments; an invitation expires once and its email goes out once,
+ * although both command sides poll for deadlines and run the saga's processor.
+ */
+class TwoInstancesOfEachSideIT {
+
+    private static final String ADMIN = JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WRITING = Duration.ofSeconds(5);
+    private static final Duration SETTLING = Duration.ofSeconds(120);
+    private static final int CLIENTS = 4;
+
+    /** What a client asked for, and whether it then accepted or revoked the invitation. */
+    private record Invitation(String id, String email, boolean shortLived, boolean wantsEmail, String ending) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Invitation> created = new ConcurrentHashMap<>();
+    private final List<Integer> endingStatuses = new CopyOnWriteArrayList<>();
+
+    @Test
+    void everythingHappensOnceAcrossTwoInstancesOfEachSide() throws Exception {
+        var mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        try (var system = new LocalSystem().sendEmailsTo(mail.getSmtp().getPort()).allowTtlsFrom("PT1S")) {
+            system.startMongo();
+            int[] commandPorts = {JavaProcess.freePort(), JavaProcess.freePort()};
+            int[] queryPorts = {JavaProcess.freePort(), JavaProcess.freePort()};
+            for (int i = 0; i < 2; i++) {
+                system.startCommandSide(commandPorts[i]);
+                system.startQuerySide(queryPorts[i]);
+            }
+
+            writeThroughBoth(commandPorts);
+            assertThat(endingStatuses).as("accepts and revokes").containsOnly(200);
+            assertThat(created).hasSizeGreaterThan(20);
+            assertThat(StoredEvents.createdInvitations(system.mongoUri)).containsAll(created.keySet());
+
+            List<StoredEvent> stored = settled(system);
+            Map<String, List<String>> typesById = stored.stream().collect(Collectors.groupingBy(
+                    StoredEvent::invitationId, Collectors.mapping(StoredEvent::type, Collectors.toList())));
+            created.values().forEach(invitation -> {
+                List<String> types = typesById.get(invitation.id());
+                assertThat(types.stream().filter("InvitationExpired"::equals).count())
+                        .as("expiries of " + invitation).isEqualTo(invitation.shortLived() ? 1 : 0);
+                assertThat(types.stream().filter("InvitationEmailSent"::equals).count())
+                        .as("emails recorded for " + invitation).isEqualTo(invitation.wantsEmail() ? 1 : 0);
+            });
+
+            Map<String, Long> emailsByAddress = emailsByAddress(mail);
+            created.values().forEach(invitation -> assertThat(emailsByAddress.getOrDefault(invitation.email(), 0L))
+                    .as("emails that reached " + invitation).isEqualTo(invitation.wantsEmail() ? 1 : 0));
+
+            Map<String, Long> versions = stored.stream().collect(
+                    Collectors.toMap(StoredEvent::invitationId, StoredEvent::sequence, Math::max));
+            Set<String> eventIds = stored.stream().map(StoredEvent::id).collect(Collectors.toSet());
+            for (int queryPort : queryPorts) {
+                created.keySet().forEach(id -> assertThat(versionOf(queryPort, id, versions.get(id)))
+                        .as("the view of " + id + " on " + queryPort).isEqualTo(versions.get(id)));
+                assertThat(listed(queryPort)).as("the list on query side " + queryPort)
+                        .hasSize(created.size()).containsExactlyInAnyOrderElementsOf(created.keySet());
+                List<String> feed = feed(queryPort, stored.size());
+                assertThat(feed).as("the feed on query side " + queryPort)
+                        .hasSize(stored.size()).containsExactlyInAnyOrderElementsOf(eventIds);
+            }
+            System.out.printf("%d invitations, %d events, %d emails, %d expiries%n", created.size(), stored.size(),
+                    emailsByAddress.values().stream().mapToLong(Long::longValue).sum(),
+                    stored.stream().filter(event -> event.type().equals("InvitationExpired")).count());
+        } finally {
+            mail.stop();
+        }
+    }
+
+    /**
+     * Clients create invitations through both command sides in turn: every other one lives three seconds, every fifth
+     * asks for no email, and of the long-lived ones a third are accepted and a third revoked through the other side.
+     */
+    private void writeThroughBoth(int[] commandPorts) throws InterruptedException {
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger sequence = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.submit(() -> {
+                while (writing.get()) {
+                    int n = sequence.incrementAndGet();
+                    createAndEnd(n, commandPorts[n % 2], commandPorts[(n + 1) % 2]);
+                }
+                return null;
+            });
+        }
+        Thread.sleep(WRITING.toMillis());
+        writing.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private void createAndEnd(int n, int port, int otherPort) throws IOException, InterruptedException {
+        boolean shortLived = n % 2 == 0;
+        boolean wantsEmail = n % 5 != 0;
+        String email = "invitee-" + n + "@example.com";
+        var body = JSON.createObjectNode().put("invitedEmail", email).put("role", "member")
+                .put("ttl", shortLived ? "PT3S" : "P1D").put("disableInvitationEmail", !wantsEmail);
+        var answer = send(port, "POST", "/v1/orgs/" + org + "/invitations", ADMIN, body.toString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        JsonNode invitation = JSON.readTree(answer.body());
+        String id = invitation.get("id").asText();
+        String ending = shortLived ? "expires" : switch (n % 3) {
+            case 1 -> "accepted";
+            case 2 -> "revoked";
+            default -> "pending";
+        };
+        created.put(id, new Invitation(id, email, shortLived, wantsEmail, ending));
+        if (ending.equals("accepted")) {
+            String token = JSON.createObjectNode().put("token", invitation.get("invitationToken").asText()).toString();
+            endingStatuses.add(retryingConflicts(() -> send(otherPort, "POST", "/v1/invitations:accept", null, token)));
+        } else if (ending.equals("revoked")) {
+            endingStatuses.add(retryingConflicts(() -> send(otherPort, "POST",
+                    "/v1/orgs/" + org + "/invitations/" + id + ":revoke", ADMIN, "{\"reason\":\"fault suite\"}")));
+        }
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    /** A 409 concurrent-change (the saga recorded the email at the same moment) asks the client to retry. */
+    private static int retryingConflicts(Call call) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            var answer = call.send();
+            if (answer.statusCode() != 409 || !answer.body().contains("concurrent-change") || attempt == 5) {
+                return answer.statusCode();
+            }
+        }
+    }
+
+    /**
+     * The event store once every short-lived invitation has expired and every email asked for is recorded as sent:
+     * nothing more is due to happen.
+     */
+    private List<StoredEvent> settled(LocalSystem system) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLING.toNanos();
+        while (true) {
+            List<StoredEvent> stored = StoredEvents.all(system.mongoUri);
+            Map<String, Set<String>> typesById = stored.stream().collect(Collectors.groupingBy(
+                    StoredEvent::invitationId, Collectors.mapping(StoredEvent::type, Collectors.toSet())));
+            boolean done = created.values().stream().allMatch(invitation -> {
+                Set<String> types = typesById.getOrDefault(invitation.id(), Set.of());
+                return (!invitation.shortLived() || types.contains("InvitationExpired"))
+                        && (!invitation.wantsEmail() || types.contains("InvitationEmailSent"));
+            });
+            if (done) {
+                return stored;
+            }
+            assertThat(System.nanoTime()).as("expiries and emails still due after " + SETTLING).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static Map<String, Long> emailsByAddress(GreenMail mail) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        for (Message message : mail.getReceivedMessages()) {
+            for (Address recipient : message.getRecipients(Message.RecipientType.TO)) {
+                counts.merge(((InternetAddress) recipient).getAddress().toLowerCase(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Every id in the org's list of invitations in any state, page by page. */
+    private List<String> listed(int queryPort) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String path = "/v1/orgs/" + org + "/invitations?state=ALL&include_total=true&limit=100";
+        for (String cursor = null; ; ) {
+            JsonNode page = get(queryPort, path + (cursor == null ? "" : "&starting_after=" + encoded(cursor)));
+            assertThat(page.get("totalSize").asLong()).isEqualTo(created.size());
+            page.get("invitations").forEach(invitation -> ids.add(invitation.get("id").asText()));
+            if (page.path("next").isNull() || page.path("next").isMissingNode()) {
+                return ids;
+            }
+            cursor = page.get("next").asText();
+        }
+    }
+
+    /** The version of the invitation's view once it has reached {@code expected}, or the last one seen. */
+    private long versionOf(int queryPort, String id, long expected) {
+        try {
+            long deadline = System.nanoTime() + SETTLING.toNanos();
+            while (true) {
+                // minVersion makes the query side wait a little for its view to get there
+                var answer = send(queryPort, "GET", "/v1/orgs/" + org + "/invitations/" + id + "?minVersion="
+                        + expected, ADMIN, null);
+                long version = answer.statusCode() != 200 ? -1
+                        : Long.parseLong(answer.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+                if (version >= expected || System.nanoTime() > deadline) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The ids of the org's feed of events, walked with {@code after} cursors as a subscriber does, until it holds
+     * {@code expected} events or has had nothing new for a while.
+     */
+    private List<String> feed(int queryPort, int expected) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String path = "/v1/orgs/" + org + "/events?limit=50&wait=2";
+        long deadline = System.nanoTime() + SETTLING.toNanos();
+        for (String cursor = null; ids.size() < expected && System.nanoTime() < deadline; ) {
+            JsonNode page = get(queryPort, path + (cursor == null ? "" : "&after=" + encoded(cursor)));
+            page.get("events").forEach(event -> ids.add(event.get("id").asText()));
+            if (page.hasNonNull("next")) {
+                cursor = page.get("next").asText();
+            }
+        }
+        return ids;
+    }
+
+    private JsonNode get(int port, String path) throws Exception {
+        var answer = send(port, "GET", path, ADMIN, null);
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String bearer, String body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encoded(String cursor) {
+        return URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+    }
+}
