@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +109,8 @@ final class OrderedIndex<P> extends Index<P> {
             lower.add(LOWEST);
             upper.add(HIGHEST);
         }
-        List<P> positions = new ArrayList<>();
+        // a document with an array under a key stands under one key per element: each position once
+        Set<P> positions = new LinkedHashSet<>();
         positionsByKey.subMap(new KeyValue(lower), true, new KeyValue(upper), true)
                 .values().forEach(positions::addAll);
         return positions;
@@ -158,9 +160,16 @@ final class OrderedIndex<P> extends Index<P> {
         return conditions;
     }
 
-    /** A value an equality can look up: not null (which also matches missing fields), no array, no operator. */
+    /**
+     * A value an equality can look up: not null (which also matches missing fields), no array, no operator. An
+     * embedded document without operators is one: {@code {associations: {key: k, value: v}}} finds the documents
+     * with that element in their {@code associations} array (each element is a key of its own, as in MongoDB).
+     */
     private static boolean isPlainValue(Object condition) {
-        return condition != null && !(condition instanceof Document) && !(condition instanceof Collection)
+        if (condition instanceof Document document) {
+            return document.keySet().stream().noneMatch(field -> field.startsWith("$"));
+        }
+        return condition != null && !(condition instanceof Collection)
                 && !BsonRegularExpression.isRegularExpression(condition);
     }
 

@@ -80,9 +80,9 @@ public class MongoEventStoreConfiguration {
 
     @Bean
     public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        // the store creates none itself; every event a saga handles looks its instances up by association
-        axonMongoTemplate.sagaCollection().createIndex(
-                Indexes.ascending("sagaType", "associations.key", "associations.value"));
+        // the store creates none itself; every event a saga handles looks its instances up by
+        // {sagaType, associations: {key, value}}, an equality on a whole element of the array
+        axonMongoTemplate.sagaCollection().createIndex(Indexes.ascending("sagaType", "associations"));
         return MongoSagaStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
