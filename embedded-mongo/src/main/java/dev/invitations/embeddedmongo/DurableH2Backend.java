@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A commit survives a killed process, not a power loss (that would need an fsync per commit, at about half the
  * speed).
  * <p>
- * Non-unique indexes, which stock H2 ignores, are kept in memory and rebuilt from the documents on start
- * (see {@link OrderedIndex}).
+ * Non-unique indexes, which stock H2 ignores, and compound unique ones, which it can only use for exact matches,
+ * are kept in memory and rebuilt from the documents on start (see {@link OrderedIndex}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -59,6 +59,13 @@ final class DurableH2Backend extends H2Backend {
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                                List<IndexKey> keys, boolean sparse) {
                 return new OrderedIndex<>(indexName, keys);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                return keys.size() > 1 ? new OrderedIndex<>(indexName, keys, true)
+                        : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
         };
     }

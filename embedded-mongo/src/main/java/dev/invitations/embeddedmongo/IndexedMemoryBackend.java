@@ -7,7 +7,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 
 import java.util.List;
 
-/** The in-memory backend, with the non-unique indexes it would otherwise ignore (see {@link OrderedIndex}). */
+/**
+ * The in-memory backend, with the non-unique indexes it would otherwise ignore, and compound unique indexes that
+ * answer range queries too (see {@link OrderedIndex}).
+ */
 final class IndexedMemoryBackend extends MemoryBackend {
 
     @Override
@@ -17,6 +20,13 @@ final class IndexedMemoryBackend extends MemoryBackend {
             protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                                 List<IndexKey> keys, boolean sparse) {
                 return new OrderedIndex<>(indexName, keys);
+            }
+
+            @Override
+            protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                             List<IndexKey> keys, boolean sparse) {
+                return keys.size() > 1 ? new OrderedIndex<>(indexName, keys, true)
+                        : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
         };
     }

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,8 +42,22 @@ final class OrderedIndex<P> extends Index<P> {
             new ConcurrentSkipListMap<>(OrderedIndex::compareKeys);
     private final Map<Object, P> positionsById = new ConcurrentHashMap<>();
 
+    private final boolean unique;
+
+    /** A non-unique index: it only narrows queries. */
     OrderedIndex(String name, List<IndexKey> keys) {
+        this(name, keys, false);
+    }
+
+    /**
+     * @param unique whether it also refuses a second document under the same key, as a compound unique index does
+     *               (the event store's {@code (aggregateIdentifier, sequenceNumber)}): the server's own unique
+     *               indexes answer only queries that pin every key, so reading one aggregate's events, which
+     *               bounds the sequence number by a range, would scan every event ever stored
+     */
+    OrderedIndex(String name, List<IndexKey> keys, boolean unique) {
         super(name, keys, false);
+        this.unique = unique;
     }
 
     @Override
@@ -52,7 +67,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public void checkAdd(Document document, MongoCollection<P> collection) {
-        // not unique: nothing can conflict
+        checkUnique(document, collection);
     }
 
     @Override
@@ -79,7 +94,26 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        // not unique: nothing can conflict
+        checkUnique(newDocument, collection);
+    }
+
+    @Override
+    public boolean isUnique() {
+        return unique;
+    }
+
+    /** A unique index refuses a key another document holds (the document's own earlier version does not count). */
+    private void checkUnique(Document document, MongoCollection<P> collection) {
+        if (!unique) {
+            return;
+        }
+        P own = positionsById.get(document.get("_id"));
+        for (KeyValue key : getKeyValues(document)) {
+            Set<P> holders = positionsByKey.get(key);
+            if (holders != null && holders.stream().anyMatch(holder -> !holder.equals(own))) {
+                throw new DuplicateKeyError(this, collection, getKeys(), key);
+            }
+        }
     }
 
     @Override
