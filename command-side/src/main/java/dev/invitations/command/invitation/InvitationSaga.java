@@ -18,6 +18,7 @@ import dev.invitations.command.email.InvitationMailer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -45,6 +46,7 @@ public class InvitationSaga {
     private static final Logger log = LoggerFactory.getLogger(InvitationSaga.class);
     private static final String INVITATION_ID = "invitationId";
     private static final int MAX_ERROR = 500;
+    private static final int RECORD_ATTEMPTS = 3;
 
     private String invitationId;
     /** What the current send's email says; null when the invitation asked for no email. */
@@ -134,14 +136,40 @@ public class InvitationSaga {
         } catch (MailException e) {
             boolean retrying = attempts < retries.maxAttempts();
             log.warn("invitation email {} attempt {} failed: {}", invitationId, attempts, e.getMessage());
-            commands.sendAndWait(new RecordEmailFailure(invitationId, email.sendCount(), attempts,
-                    describe(e), retrying));
+            record(commands, new RecordEmailFailure(invitationId, email.sendCount(), attempts, describe(e), retrying));
             if (retrying) {
                 retryDeadline = deadlines.schedule(retries.delayAfter(attempts), EMAIL_RETRY, email);
             }
             return;
         }
-        commands.sendAndWait(new RecordEmailSent(invitationId, email.sendCount(), attempts));
+        record(commands, new RecordEmailSent(invitationId, email.sendCount(), attempts));
+    }
+
+    /**
+     * Records what became of an email. A command of another instance on the same invitation (an accept, say) may be
+     * stored first; the record is then tried again, as the aggregate records an email once whatever the repeats.
+     */
+    private static void record(CommandGateway commands, Object outcome) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(outcome);
+                return;
+            } catch (RuntimeException failure) {
+                if (attempt == RECORD_ATTEMPTS || !isConflict(failure)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** A conflict with a command stored first (the event store refused the same sequence number), as such or wrapped. */
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void cancelDeadlines(DeadlineManager deadlines) {

@@ -15,6 +15,7 @@ import dev.invitations.command.email.EmailProperties;
 import dev.invitations.command.email.InvitationEmail;
 import dev.invitations.command.email.InvitationMailer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +130,22 @@ class InvitationSagaTest {
                     .whenPublishingA(resent(EXPIRY.plus(Duration.ofDays(1))))
                     .expectDispatchedCommands(new RecordEmailSent(id, 2, 1));
             assertThat(MailServerForTests.emailsTo(email)).hasSize(2);
+        }
+
+        @Test
+        void aRecordThatAnotherCommandBeatToTheInvitationIsTriedAgain() {
+            var calls = new AtomicInteger();
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (calls.incrementAndGet() == 1) {
+                    throw new ConcurrencyException("an accept was stored first");
+                }
+                return null;
+            });
+            fixture.givenCurrentTime(T0)
+                    .whenPublishingA(created(false))
+                    .expectSuccessfulHandlerExecution()
+                    .expectDispatchedCommands(new RecordEmailSent(id, 1, 1), new RecordEmailSent(id, 1, 1));
+            assertThat(MailServerForTests.emailsTo(email)).hasSize(1);
         }
 
         @Test
