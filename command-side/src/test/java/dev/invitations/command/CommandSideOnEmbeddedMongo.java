@@ -1,10 +1,17 @@
 package dev.invitations.command;
 
+import dev.invitations.command.web.HttpClientForTests;
 import dev.invitations.embeddedmongo.EmbeddedMongoServer;
+import dev.invitations.security.JwtsForTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.UUID;
 
 /**
  * The real command side on a random port, on the JVM's one embedded MongoDB-compatible server. Each kind of
@@ -16,6 +23,23 @@ abstract class CommandSideOnEmbeddedMongo {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected MongoTemplate mongo;
+
+    /** An admin of every org, over HTTP. */
+    protected HttpClientForTests http;
+    /** The invitation events in the event store, to wait for what the saga does. */
+    protected StoredEventsForTests events;
+    /** An org of the test's own, so that tests sharing the application do not meet. */
+    protected String org;
+
+    @BeforeEach
+    void callAsAnAdminOfANewOrg() {
+        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
+        events = new StoredEventsForTests(mongo);
+        org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+    }
 
     static void useDatabase(DynamicPropertyRegistry registry, String database) {
         registry.add("spring.data.mongodb.uri",

@@ -64,8 +64,7 @@ final class DurableH2Backend extends H2Backend {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
-                return keys.size() > 1 ? new OrderedIndex<>(indexName, keys, true)
-                        : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+                return new OrderedIndex<>(indexName, keys, true);
             }
         };
     }

@@ -25,8 +25,7 @@ final class IndexedMemoryBackend extends MemoryBackend {
             @Override
             protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                              List<IndexKey> keys, boolean sparse) {
-                return keys.size() > 1 ? new OrderedIndex<>(indexName, keys, true)
-                        : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+                return new OrderedIndex<>(indexName, keys, true);
             }
         };
     }

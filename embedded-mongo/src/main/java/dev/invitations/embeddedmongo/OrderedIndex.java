@@ -50,10 +50,10 @@ final class OrderedIndex<P> extends Index<P> {
     }
 
     /**
-     * @param unique whether it also refuses a second document under the same key, as a compound unique index does
-     *               (the event store's {@code (aggregateIdentifier, sequenceNumber)}): the server's own unique
-     *               indexes answer only queries that pin every key, so reading one aggregate's events, which
-     *               bounds the sequence number by a range, would scan every event ever stored
+     * @param unique whether it also refuses a second document under the same key, as a unique index does. The
+     *               server's own unique indexes answer only a query on exactly their keys: reading one aggregate's
+     *               events ({@code aggregateIdentifier} and a range of {@code sequenceNumber}) or a conditional
+     *               write by {@code _id} ({@code _id} and {@code version < n}) scanned the whole collection
      */
     OrderedIndex(String name, List<IndexKey> keys, boolean unique) {
         super(name, keys, false);
@@ -67,7 +67,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public void checkAdd(Document document, MongoCollection<P> collection) {
-        checkUnique(document, collection);
+        checkUnique(document, null, collection);
     }
 
     @Override
@@ -94,7 +94,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        checkUnique(newDocument, collection);
+        checkUnique(newDocument, positionsById.get(oldDocument.get("_id")), collection);
     }
 
     @Override
@@ -102,12 +102,15 @@ final class OrderedIndex<P> extends Index<P> {
         return unique;
     }
 
-    /** A unique index refuses a key another document holds (the document's own earlier version does not count). */
-    private void checkUnique(Document document, MongoCollection<P> collection) {
+    /**
+     * A unique index refuses a key another document holds.
+     *
+     * @param own where the document being updated stands (its keys do not conflict with it), null for an insert
+     */
+    private void checkUnique(Document document, P own, MongoCollection<P> collection) {
         if (!unique) {
             return;
         }
-        P own = positionsById.get(document.get("_id"));
         for (KeyValue key : getKeyValues(document)) {
             Set<P> holders = positionsByKey.get(key);
             if (holders != null && holders.stream().anyMatch(holder -> !holder.equals(own))) {

@@ -48,6 +48,9 @@ class CompoundUniqueIndexTest {
                     .append("sequenceNumber", 2L)))
                     .isInstanceOfSatisfying(MongoWriteException.class,
                             duplicate -> assertThat(duplicate.getCode()).isEqualTo(11000));
+            assertThatThrownBy(() -> events.insertOne(new Document("_id", events.find().first().get("_id"))
+                    .append("aggregateIdentifier", "c").append("sequenceNumber", 0L)))
+                    .isInstanceOf(MongoWriteException.class);
             // a document keeps its own key when something else of it changes
             events.updateOne(Filters.and(Filters.eq("aggregateIdentifier", "a"), Filters.eq("sequenceNumber", 1L)),
                     Updates.set("payload", "changed"));

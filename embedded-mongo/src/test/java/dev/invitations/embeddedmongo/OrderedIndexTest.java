@@ -13,11 +13,7 @@ class OrderedIndexTest {
 
     @Test
     void anEqualityOnAWholeArrayElementFindsTheDocumentsHoldingIt() {
-        var sagas = new OrderedIndex<Integer>("sagas",
-                List.of(new IndexKey("sagaType", true), new IndexKey("associations", true)));
-        sagas.add(saga("s1", "InvitationSaga", "a"), 1, null);
-        sagas.add(saga("s2", "InvitationSaga", "b"), 2, null);
-        sagas.add(saga("s3", "OtherSaga", "a"), 3, null);
+        var sagas = threeSagas();
 
         var query = new Document("sagaType", "InvitationSaga")
                 .append("associations", association("a"));
@@ -28,11 +24,7 @@ class OrderedIndexTest {
 
     @Test
     void aDocumentWithOperatorsIsNoEqualityAndOnlyTheKeysBeforeItNarrow() {
-        var sagas = new OrderedIndex<Integer>("sagas",
-                List.of(new IndexKey("sagaType", true), new IndexKey("associations", true)));
-        sagas.add(saga("s1", "InvitationSaga", "a"), 1, null);
-        sagas.add(saga("s2", "InvitationSaga", "b"), 2, null);
-        sagas.add(saga("s3", "OtherSaga", "a"), 3, null);
+        var sagas = threeSagas();
 
         var query = new Document("sagaType", "InvitationSaga")
                 .append("associations", new Document("$elemMatch", association("a")));
@@ -52,6 +44,16 @@ class OrderedIndexTest {
         var query = new Document("timestamp", new Document("$gte", "2026-11-25T09:00:04Z"));
 
         assertThat(events.getPositions(query)).containsExactlyInAnyOrder(4, 5);
+    }
+
+    /** The index Axon's saga lookups use, over two sagas of one type (positions 1, 2) and one of another (3). */
+    private static OrderedIndex<Integer> threeSagas() {
+        var sagas = new OrderedIndex<Integer>("sagas",
+                List.of(new IndexKey("sagaType", true), new IndexKey("associations", true)));
+        sagas.add(saga("s1", "InvitationSaga", "a"), 1, null);
+        sagas.add(saga("s2", "InvitationSaga", "b"), 2, null);
+        sagas.add(saga("s3", "OtherSaga", "a"), 3, null);
+        return sagas;
     }
 
     private static Document saga(String id, String type, String invitationId) {

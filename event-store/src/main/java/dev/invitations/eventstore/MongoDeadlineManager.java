@@ -56,7 +56,6 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Sma
     private final Serializer serializer;
     private final DeadlineProperties properties;
     private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
     private ScheduledExecutorService poller;
 
     public MongoDeadlineManager(MongoCollection<Document> deadlines, ScopeAwareProvider scopes, Serializer serializer,
@@ -92,7 +91,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Sma
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        runOnPrepareCommitOrNow(() -> deadlines.deleteOne(and(eq("_id", scheduleId), eq("name", deadlineName))));
+        // a schedule id names one deadline, whatever its name
+        runOnPrepareCommitOrNow(() -> deadlines.deleteOne(eq("_id", scheduleId)));
     }
 
     @Override
@@ -112,7 +112,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Sma
             String scheduleId = due.getString("_id");
             try {
                 fire(due);
-                deadlines.deleteOne(and(eq("_id", scheduleId), eq("lockedBy", owner)));
+                deadlines.deleteOne(eq("_id", scheduleId));
             } catch (RuntimeException e) {
                 log.warn("deadline {} ({}) failed; it fires again in {}", scheduleId, due.getString("name"),
                         properties.retryDelay(), e);
@@ -126,8 +126,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Sma
         Date now = Date.from(clock.instant());
         Bson dueAndFree = and(lte("triggerTime", now), lte("lockedUntil", now));
         return deadlines.findOneAndUpdate(dueAndFree,
-                Updates.combine(Updates.set("lockedUntil", Date.from(now.toInstant().plus(properties.lease()))),
-                        Updates.set("lockedBy", owner)),
+                Updates.set("lockedUntil", Date.from(now.toInstant().plus(properties.lease()))),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("triggerTime")).returnDocument(ReturnDocument.AFTER));
     }
 

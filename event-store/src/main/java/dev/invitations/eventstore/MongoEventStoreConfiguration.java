@@ -1,6 +1,7 @@
 package dev.invitations.eventstore;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -83,6 +84,9 @@ public class MongoEventStoreConfiguration {
         // the store creates none itself; every event a saga handles looks its instances up by
         // {sagaType, associations: {key, value}}, an equality on a whole element of the array
         axonMongoTemplate.sagaCollection().createIndex(Indexes.ascending("sagaType", "associations"));
+        // and loads, updates and deletes each instance by its identifier
+        axonMongoTemplate.sagaCollection().createIndex(Indexes.ascending("sagaIdentifier"),
+                new IndexOptions().unique(true));
         return MongoSagaStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)

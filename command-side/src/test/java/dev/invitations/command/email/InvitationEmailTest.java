@@ -2,19 +2,12 @@ package dev.invitations.command.email;
 
 import dev.invitations.command.MailServerForTests;
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.StoredEventsForTests;
-import dev.invitations.command.web.HttpClientForTests;
 import dev.invitations.command.web.HttpClientForTests.Answer;
-import dev.invitations.security.JwtsForTests;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.UUID;
 
 import static dev.invitations.command.email.EmailsForTests.part;
 import static dev.invitations.command.email.EmailsForTests.tokenOfLinkIn;
@@ -25,19 +18,6 @@ class InvitationEmailTest extends RunningCommandSide {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    @Autowired
-    MongoTemplate mongo;
-
-    private HttpClientForTests http;
-    private StoredEventsForTests events;
-    private String org;
-
-    @BeforeEach
-    void setUp() {
-        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
-        events = new StoredEventsForTests(mongo);
-        org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void theInvitedAddressGetsATextAndHtmlEmailWhoseLinkAcceptsTheInvitation() {

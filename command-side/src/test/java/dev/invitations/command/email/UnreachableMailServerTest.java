@@ -1,38 +1,18 @@
 package dev.invitations.command.email;
 
 import dev.invitations.command.RunningCommandSideWithShortTimes;
-import dev.invitations.command.StoredEventsForTests;
-import dev.invitations.command.web.HttpClientForTests;
 import dev.invitations.command.web.HttpClientForTests.Answer;
-import dev.invitations.security.JwtsForTests;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the SMTP server down, the email is retried with backoff and finally FAILED; the invitation still works. */
 class UnreachableMailServerTest extends RunningCommandSideWithShortTimes {
 
-    @Autowired
-    MongoTemplate mongo;
-
-    private HttpClientForTests http;
-    private StoredEventsForTests events;
-    private String org;
-
-    @BeforeEach
-    void setUp() {
-        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
-        events = new StoredEventsForTests(mongo);
-        org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void theEmailIsRetriedUntilTheAttemptsRunOutThenFailedWithTheError() {

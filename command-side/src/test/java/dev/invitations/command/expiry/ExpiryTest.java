@@ -1,17 +1,10 @@
 package dev.invitations.command.expiry;
 
 import dev.invitations.command.RunningCommandSideWithShortTimes;
-import dev.invitations.command.StoredEventsForTests;
-import dev.invitations.command.web.HttpClientForTests;
 import dev.invitations.command.web.HttpClientForTests.Answer;
-import dev.invitations.security.JwtsForTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +13,6 @@ class ExpiryTest extends RunningCommandSideWithShortTimes {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    @Autowired
-    MongoTemplate mongo;
-
-    private HttpClientForTests http;
-    private StoredEventsForTests events;
-    private String org;
-
-    @BeforeEach
-    void setUp() {
-        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
-        events = new StoredEventsForTests(mongo);
-        org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void aPendingInvitationExpiresOnTimeAndItsLinkThenAnswersGone() {

@@ -4,7 +4,6 @@ import dev.invitations.command.RunningCommandSide;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +18,6 @@ class MongoPendingEmailClaimsTest extends RunningCommandSide {
 
     @Autowired
     MongoPendingEmailClaims claims;
-    @Autowired
-    MongoTemplate mongo;
-
-    private final String org = "claims-" + UUID.randomUUID();
 
     @Test
     void aClaimIsExclusiveCaseInsensitivelyUntilReleased() {

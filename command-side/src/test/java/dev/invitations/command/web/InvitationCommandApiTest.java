@@ -2,15 +2,11 @@ package dev.invitations.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.StoredEventsForTests;
 import dev.invitations.command.web.HttpClientForTests.Answer;
 import dev.invitations.security.JwtsForTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,18 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvitationCommandApiTest extends RunningCommandSide {
 
     private static final String EVENTS = "domainevents";
-
-    @Autowired
-    MongoTemplate mongo;
-
-    private HttpClientForTests http;
-    private String org;
-
-    @BeforeEach
-    void setUp() {
-        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
-        org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void createAnswers201WithLocationETagAndTheToken() {
@@ -253,7 +237,7 @@ class InvitationCommandApiTest extends RunningCommandSide {
         String address = "mary@" + org + ".example.com";
         String id = http.post("/v1/orgs/" + org + "/invitations",
                 "{\"invitedEmail\":\"" + address + "\",\"role\":\"member\"}").body().get("id").asText();
-        new StoredEventsForTests(mongo).await(id, "InvitationEmailSent", 1, Duration.ofSeconds(10));
+        events.await(id, "InvitationEmailSent", 1, Duration.ofSeconds(10));
 
         Answer updated = http.patch(invitation(id), "{\"role\":\"admin\"}", "If-Match", "\"0\"");
 

@@ -3,8 +3,6 @@ package dev.invitations.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invitations.command.RunningCommandSide;
 import dev.invitations.command.web.HttpClientForTests.Answer;
-import dev.invitations.security.JwtsForTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,15 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Batch create and {@code Idempotency-Key}, over HTTP against the running command side. */
 class InvitationCreationApiTest extends RunningCommandSide {
-
-    private HttpClientForTests http;
-    private String org;
-
-    @BeforeEach
-    void setUp() {
-        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
-        org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void aBatchCreatesEachValidRequestAndAnswersEveryOneInOrder() {
