@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,7 @@ class KilledProcessesLoseNothingIT {
             system.startQuerySide(queryPort);
 
             var clients = Clients.creating(4, port, "kill-command-side");
-            Thread.sleep(3_000);
+            awaitUntil(() -> clients.acknowledged.size() > 20, "creates acknowledged before the kill");
             commandSide.killDashNine();
             clients.stop();
             system.startCommandSide(port);
@@ -55,12 +56,15 @@ class KilledProcessesLoseNothingIT {
             system.startQuerySide(queryPort);
 
             var clients = Clients.creating(4, port, "kill-embedded-server");
-            Thread.sleep(2_000);
+            awaitUntil(() -> clients.acknowledged.size() > 20, "creates acknowledged before the kill");
             mongo.killDashNine();
-            Thread.sleep(2_000);
+            // a request waits up to the command side's storage timeout for the server: gone for a fixed while, it
+            // could be back before any request gave up (and was answered 503)
+            awaitUntil(() -> clients.countOf(503) > 0, "a 503 while the server is gone");
             int acknowledgedBeforeRestart = clients.acknowledged.size();
             system.startMongo();
-            Thread.sleep(4_000);
+            awaitUntil(() -> clients.acknowledged.size() > acknowledgedBeforeRestart + 20,
+                    "creates acknowledged after the restart");
             clients.stop();
 
             assertThat(clients.countOf(503)).as("503s while the server was gone").isPositive();
@@ -69,6 +73,14 @@ class KilledProcessesLoseNothingIT {
                     .hasSizeGreaterThan(acknowledgedBeforeRestart);
             assertThat(StoredEvents.createdInvitations(system.mongoUri)).containsAll(clients.acknowledged);
             assertSeenByTheQuerySide(system, new OrgReads(queryPort, "kill-embedded-server", SETTLING), clients);
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLING.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " within " + SETTLING).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 
