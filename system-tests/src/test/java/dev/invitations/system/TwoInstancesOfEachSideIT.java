@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.invitations.security.JwtsForTests;
 import dev.invitations.system.StoredEvents.StoredEvent;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -12,15 +11,8 @@ import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesOfEachSideIT {
 
-    private static final String ADMIN = JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*");
+    private static final String ADMIN = OrgReads.ADMIN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WRITING = Duration.ofSeconds(5);
     private static final Duration SETTLING = Duration.ofSeconds(120);
@@ -55,7 +47,6 @@ class TwoInstancesOfEachSideIT {
     private record Invitation(String id, String email, boolean shortLived, boolean wantsEmail, String ending) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Invitation> created = new ConcurrentHashMap<>();
     private final List<Integer> endingStatuses = new CopyOnWriteArrayList<>();
@@ -97,11 +88,12 @@ class TwoInstancesOfEachSideIT {
                     Collectors.toMap(StoredEvent::invitationId, StoredEvent::sequence, Math::max));
             Set<String> eventIds = stored.stream().map(StoredEvent::id).collect(Collectors.toSet());
             for (int queryPort : queryPorts) {
-                created.keySet().forEach(id -> assertThat(versionOf(queryPort, id, versions.get(id)))
+                var reads = new OrgReads(queryPort, org, SETTLING);
+                created.keySet().forEach(id -> assertThat(reads.versionOf(id, versions.get(id)))
                         .as("the view of " + id + " on " + queryPort).isEqualTo(versions.get(id)));
-                assertThat(listed(queryPort)).as("the list on query side " + queryPort)
+                assertThat(reads.listed(created.size())).as("the list on query side " + queryPort)
                         .hasSize(created.size()).containsExactlyInAnyOrderElementsOf(created.keySet());
-                List<String> feed = feed(queryPort, stored.size());
+                List<String> feed = reads.feed(eventIds).stream().map(OrgReads.FeedEvent::id).toList();
                 assertThat(feed).as("the feed on query side " + queryPort)
                         .hasSize(stored.size()).containsExactlyInAnyOrderElementsOf(eventIds);
             }
@@ -142,7 +134,7 @@ class TwoInstancesOfEachSideIT {
         String email = "invitee-" + n + "@example.com";
         var body = JSON.createObjectNode().put("invitedEmail", email).put("role", "member")
                 .put("ttl", shortLived ? "PT3S" : "P1D").put("disableInvitationEmail", !wantsEmail);
-        var answer = send(port, "POST", "/v1/orgs/" + org + "/invitations", ADMIN, body.toString());
+        var answer = OrgReads.send(port, "POST", "/v1/orgs/" + org + "/invitations", ADMIN, body.toString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         JsonNode invitation = JSON.readTree(answer.body());
         String id = invitation.get("id").asText();
@@ -154,9 +146,10 @@ class TwoInstancesOfEachSideIT {
         created.put(id, new Invitation(id, email, shortLived, wantsEmail, ending));
         if (ending.equals("accepted")) {
             String token = JSON.createObjectNode().put("token", invitation.get("invitationToken").asText()).toString();
-            endingStatuses.add(retryingConflicts(() -> send(otherPort, "POST", "/v1/invitations:accept", null, token)));
+            endingStatuses.add(retryingConflicts(
+                    () -> OrgReads.send(otherPort, "POST", "/v1/invitations:accept", null, token)));
         } else if (ending.equals("revoked")) {
-            endingStatuses.add(retryingConflicts(() -> send(otherPort, "POST",
+            endingStatuses.add(retryingConflicts(() -> OrgReads.send(otherPort, "POST",
                     "/v1/orgs/" + org + "/invitations/" + id + ":revoke", ADMIN, "{\"reason\":\"fault suite\"}")));
         }
     }
@@ -206,85 +199,5 @@ class TwoInstancesOfEachSideIT {
             }
         }
         return counts;
-    }
-
-    /** Every id in the org's list of invitations in any state, page by page. */
-    private List<String> listed(int queryPort) throws Exception {
-        List<String> ids = new ArrayList<>();
-        String path = "/v1/orgs/" + org + "/invitations?state=ALL&include_total=true&limit=100";
-        for (String cursor = null; ; ) {
-            JsonNode page = get(queryPort, path + (cursor == null ? "" : "&starting_after=" + encoded(cursor)));
-            assertThat(page.get("totalSize").asLong()).isEqualTo(created.size());
-            page.get("invitations").forEach(invitation -> ids.add(invitation.get("id").asText()));
-            if (page.path("next").isNull() || page.path("next").isMissingNode()) {
-                return ids;
-            }
-            cursor = page.get("next").asText();
-        }
-    }
-
-    /** The version of the invitation's view once it has reached {@code expected}, or the last one seen. */
-    private long versionOf(int queryPort, String id, long expected) {
-        try {
-            long deadline = System.nanoTime() + SETTLING.toNanos();
-            while (true) {
-                // minVersion makes the query side wait a little for its view to get there
-                var answer = send(queryPort, "GET", "/v1/orgs/" + org + "/invitations/" + id + "?minVersion="
-                        + expected, ADMIN, null);
-                long version = answer.statusCode() != 200 ? -1
-                        : Long.parseLong(answer.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
-                if (version >= expected || System.nanoTime() > deadline) {
-                    return version;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The ids of the org's feed of events, walked with {@code after} cursors as a subscriber does, until it holds
-     * {@code expected} events or has had nothing new for a while.
-     */
-    private List<String> feed(int queryPort, int expected) throws Exception {
-        List<String> ids = new ArrayList<>();
-        String path = "/v1/orgs/" + org + "/events?limit=50&wait=2";
-        long deadline = System.nanoTime() + SETTLING.toNanos();
-        for (String cursor = null; ids.size() < expected && System.nanoTime() < deadline; ) {
-            JsonNode page = get(queryPort, path + (cursor == null ? "" : "&after=" + encoded(cursor)));
-            page.get("events").forEach(event -> ids.add(event.get("id").asText()));
-            if (page.hasNonNull("next")) {
-                cursor = page.get("next").asText();
-            }
-        }
-        return ids;
-    }
-
-    private JsonNode get(int port, String path) throws Exception {
-        var answer = send(port, "GET", path, ADMIN, null);
-        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
-    }
-
-    private HttpResponse<String> send(int port, String method, String path, String bearer, String body)
-            throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String encoded(String cursor) {
-        return URLEncoder.encode(cursor, StandardCharsets.UTF_8);
     }
 }

@@ -1,25 +1,20 @@
 package dev.invitations.query.feed;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import dev.invitations.query.BatchWrites;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The feed entries of one batch of events, appended together when the batch commits. */
+/** The feed entries of one batch of events, appended together before the batch commits (see {@link BatchWrites}). */
 final class FeedBatch {
 
     private final List<FeedEntry> entries = new ArrayList<>();
 
     static FeedBatch current(FeedEntries feed) {
-        var unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(FeedBatch.class.getName(), key -> {
-            var batch = new FeedBatch();
-            unitOfWork.onPrepareCommit(committing -> {
-                if (!batch.entries.isEmpty()) {
-                    feed.append(batch.entries);
-                }
-            });
-            return batch;
+        return BatchWrites.current(FeedBatch.class.getName(), FeedBatch::new, batch -> {
+            if (!batch.entries.isEmpty()) {
+                feed.append(batch.entries);
+            }
         });
     }
 

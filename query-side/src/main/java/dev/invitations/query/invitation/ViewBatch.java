@@ -1,9 +1,9 @@
 package dev.invitations.query.invitation;
 
 import dev.invitations.api.invitation.InvitationView;
+import dev.invitations.query.BatchWrites;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The views one batch of events changes, written together when the batch commits: one bulk write per batch
- * instead of one per event is what makes a rebuild fast.
+ * The views one batch of events changes, written together before the batch commits and its token is stored (see
+ * {@link BatchWrites}): one bulk write per batch instead of one per event is what makes a rebuild fast.
  */
 final class ViewBatch {
 
@@ -28,14 +28,10 @@ final class ViewBatch {
         this.eventStore = eventStore;
     }
 
-    /** The batch of the unit of work being processed, written when it commits. */
+    /** The batch of the unit of work being processed, written once its last event has been handled. */
     static ViewBatch current(StoredInvitations views, EventStore eventStore) {
-        var unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(ViewBatch.class.getName(), key -> {
-            var batch = new ViewBatch(views, eventStore);
-            unitOfWork.onPrepareCommit(committing -> views.saveAll(batch.changedViews()));
-            return batch;
-        });
+        return BatchWrites.current(ViewBatch.class.getName(), () -> new ViewBatch(views, eventStore),
+                batch -> views.saveAll(batch.changedViews()));
     }
 
     void apply(DomainEventMessage<?> event) {
