@@ -34,13 +34,13 @@ class HostileInputTest extends RunningCommandSide {
     private record Call(String method, String path, String bodyTemplate) {
     }
 
-    private HttpClientForTests http;
+    private HttpClientForTests fuzzer;
     private String invitation;
 
     @BeforeAll
     void createTarget() {
-        http = new HttpClientForTests(port, JwtsForTests.bearer("fuzzer", JwtsForTests.EVERYTHING, "*"));
-        invitation = "/v1/orgs/fuzz/invitations/" + http.post("/v1/orgs/fuzz/invitations",
+        fuzzer = new HttpClientForTests(port, JwtsForTests.bearer("fuzzer", JwtsForTests.EVERYTHING, "*"));
+        invitation = "/v1/orgs/fuzz/invitations/" + fuzzer.post("/v1/orgs/fuzz/invitations",
                 "{\"invitedEmail\":\"target@example.com\",\"role\":\"member\"}").body().get("id").asText();
     }
 
@@ -73,14 +73,14 @@ class HostileInputTest extends RunningCommandSide {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("hostileBodies")
     void hostileBodiesNeverCauseA5xx(String method, String path, String body) {
-        assertAnsweredWithoutServerError(http.send(method, path, body));
+        assertAnsweredWithoutServerError(fuzzer.send(method, path, body));
     }
 
     @ParameterizedTest
     @MethodSource("hostilePaths")
     void hostilePathsNeverCauseA5xx(String path) {
-        assertAnsweredWithoutServerError(http.send("POST", path, "{}"));
-        assertAnsweredWithoutServerError(http.send("PATCH", path.replace(":revoke", ""), "{\"role\":\"r\"}"));
+        assertAnsweredWithoutServerError(fuzzer.send("POST", path, "{}"));
+        assertAnsweredWithoutServerError(fuzzer.send("PATCH", path.replace(":revoke", ""), "{\"role\":\"r\"}"));
     }
 
     Stream<String> hostilePaths() {
@@ -92,7 +92,7 @@ class HostileInputTest extends RunningCommandSide {
 
     @AfterAll
     void theServiceStillServes() {
-        Answer created = http.post("/v1/orgs/fuzz/invitations", "{\"invitedEmail\":\"after@example.com\",\"role\":\"r\"}");
+        Answer created = fuzzer.post("/v1/orgs/fuzz/invitations", "{\"invitedEmail\":\"after@example.com\",\"role\":\"r\"}");
         assertThat(created.status()).isEqualTo(201);
     }
 

@@ -23,14 +23,14 @@ class RacesTest extends RunningCommandSide {
     @Autowired
     StoredInvitations invitations;
 
-    private HttpClientForTests http;
+    private HttpClientForTests racer;
     private String id;
     private String token;
 
     @BeforeEach
     void createOne() {
-        http = new HttpClientForTests(port, JwtsForTests.bearer("racer", JwtsForTests.EVERYTHING, "*"));
-        Answer created = http.post("/v1/orgs/races/invitations",
+        racer = new HttpClientForTests(port, JwtsForTests.bearer("racer", JwtsForTests.EVERYTHING, "*"));
+        Answer created = racer.post("/v1/orgs/races/invitations",
                 "{\"invitedEmail\":\"" + UUID.randomUUID() + "@example.com\",\"role\":\"member\"}");
         id = created.body().get("id").asText();
         token = created.body().get("invitationToken").asText();
@@ -39,8 +39,8 @@ class RacesTest extends RunningCommandSide {
     @RepeatedTest(8)
     void acceptAndRevokeAtOnce() throws Exception {
         List<Answer> answers = atOnce(
-                () -> http.post("/v1/invitations:accept", "{\"token\":\"" + token + "\"}"),
-                () -> http.post("/v1/orgs/races/invitations/" + id + ":revoke", "{}"));
+                () -> racer.post("/v1/invitations:accept", "{\"token\":\"" + token + "\"}"),
+                () -> racer.post("/v1/orgs/races/invitations/" + id + ":revoke", "{}"));
 
         Answer accept = answers.get(0);
         Answer revoke = answers.get(1);
@@ -53,8 +53,8 @@ class RacesTest extends RunningCommandSide {
     @RepeatedTest(8)
     void resendAndAcceptAtOnce() throws Exception {
         List<Answer> answers = atOnce(
-                () -> http.post("/v1/orgs/races/invitations/" + id + ":resend", "{}"),
-                () -> http.post("/v1/invitations:accept", "{\"token\":\"" + token + "\"}"));
+                () -> racer.post("/v1/orgs/races/invitations/" + id + ":resend", "{}"),
+                () -> racer.post("/v1/invitations:accept", "{\"token\":\"" + token + "\"}"));
 
         Answer resend = answers.get(0);
         Answer accept = answers.get(1);
