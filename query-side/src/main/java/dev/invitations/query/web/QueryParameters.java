@@ -1,6 +1,7 @@
 package dev.invitations.query.web;
 
-import dev.invitations.query.web.InvalidParametersException.Violation;
+import dev.invitations.problem.InvalidRequestException;
+import dev.invitations.problem.InvalidRequestException.FieldViolation;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,12 +16,12 @@ final class QueryParameters {
 
     private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final List<Violation> violations = new ArrayList<>();
+    private final List<FieldViolation> violations = new ArrayList<>();
 
     /** The org id of the path: an id the command side could never have stored is a 400, as it is there. */
     void orgId(String orgId) {
         if (!ORG_ID.matcher(orgId).matches()) {
-            violations.add(new Violation("orgId", "must be 1-64 characters of A-Z, a-z, 0-9, _ and -"));
+            violations.add(new FieldViolation("orgId", "must be 1-64 characters of A-Z, a-z, 0-9, _ and -"));
         }
     }
 
@@ -36,7 +37,7 @@ final class QueryParameters {
         } catch (NumberFormatException notANumber) {
             // reported below like an out-of-range number
         }
-        violations.add(new Violation(name, "must be a whole number from " + min + " to " + max));
+        violations.add(new FieldViolation(name, "must be a whole number from " + min + " to " + max));
         return fallback;
     }
 
@@ -50,7 +51,7 @@ final class QueryParameters {
         }
         String text = value.trim();
         if (text.chars().anyMatch(Character::isISOControl)) {
-            violations.add(new Violation(name, "must not contain control characters"));
+            violations.add(new FieldViolation(name, "must not contain control characters"));
             return null;
         }
         return text;
@@ -64,7 +65,7 @@ final class QueryParameters {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "must be an RFC 3339 timestamp such as 2026-11-21T09:01:12Z"));
+            violations.add(new FieldViolation(name, "must be an RFC 3339 timestamp such as 2026-11-21T09:01:12Z"));
             return null;
         }
     }
@@ -74,7 +75,7 @@ final class QueryParameters {
         try {
             return parse.apply(value);
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(name, message));
+            violations.add(new FieldViolation(name, message));
             return null;
         }
     }
@@ -96,13 +97,13 @@ final class QueryParameters {
     }
 
     void violation(String name, String message) {
-        violations.add(new Violation(name, message));
+        violations.add(new FieldViolation(name, message));
     }
 
-    /** @throws InvalidParametersException naming every violation found so far */
+    /** @throws InvalidRequestException naming every violation found so far */
     void check() {
         if (!violations.isEmpty()) {
-            throw new InvalidParametersException(violations);
+            throw new InvalidRequestException(violations);
         }
     }
 }
