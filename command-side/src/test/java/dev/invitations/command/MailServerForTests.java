@@ -2,6 +2,7 @@ package dev.invitations.command;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public final class MailServerForTests {
                     try {
                         return Arrays.stream(message.getAllRecipients())
                                 .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
-                    } catch (jakarta.mail.MessagingException e) {
+                    } catch (MessagingException e) {
                         throw new IllegalStateException(e);
                     }
                 })

@@ -1,6 +1,7 @@
 package dev.invitations.command;
 
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -22,7 +23,7 @@ public final class StoredEventsForTests {
     public List<Document> of(String invitationId, String type) {
         return mongo.find(Query.query(where("aggregateIdentifier").is(invitationId)
                         .and("payloadType").is("dev.invitations.api.invitation." + type))
-                        .with(org.springframework.data.domain.Sort.by("sequenceNumber")),
+                        .with(Sort.by("sequenceNumber")),
                 Document.class, "domainevents");
     }
 

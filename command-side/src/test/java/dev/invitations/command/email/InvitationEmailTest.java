@@ -3,6 +3,7 @@ package dev.invitations.command.email;
 import dev.invitations.command.MailServerForTests;
 import dev.invitations.command.RunningCommandSide;
 import dev.invitations.command.web.HttpClientForTests.Answer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +125,7 @@ class InvitationEmailTest extends RunningCommandSide {
     private static String subjectOf(MimeMessage email) {
         try {
             return email.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
