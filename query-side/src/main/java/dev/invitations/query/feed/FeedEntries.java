@@ -1,6 +1,7 @@
 package dev.invitations.query.feed;
 
 import dev.invitations.query.ChangeSignal;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,18 +30,29 @@ class FeedEntries {
 
     static final String COLLECTION = "feed";
     private static final String POSITIONS = "feed_positions";
+    private static final int ONLY_SEGMENT = 0;
 
     private final MongoTemplate mongo;
+    private final TokenStore tokens;
     private final ChangeSignal changes = new ChangeSignal();
 
-    FeedEntries(MongoTemplate mongo) {
+    FeedEntries(MongoTemplate mongo, TokenStore tokens) {
         this.mongo = mongo;
+        this.tokens = tokens;
         mongo.indexOps(COLLECTION).ensureIndex(new Index()
                 .on("orgId", Sort.Direction.ASC).on("position", Sort.Direction.ASC).named("org-in-order"));
     }
 
-    /** Appends the entries not in the feed yet (a redelivered event is), in the order given. */
+    /**
+     * Appends the entries not in the feed yet (a redelivered event is), in the order given.
+     * <p>
+     * Only the instance holding the feed processor's one segment may number entries: a reader resumes after the
+     * highest position it saw, so an entry numbered by a second writer and stored after a higher one would never be
+     * read. An instance whose claim another took (it stalled past the claim's timeout) still handles the batch it
+     * had begun, and the batch is written before the token; so the claim is extended, or the batch refused, first.
+     */
     void append(List<FeedEntry> entries) {
+        tokens.extendClaim(FeedProjection.PROCESSING_GROUP, ONLY_SEGMENT);
         Set<String> present = mongo.find(query(where("_id").in(entries.stream().map(FeedEntry::eventId).toList())),
                         Document.class, COLLECTION).stream()
                 .map(document -> document.getString("_id"))
