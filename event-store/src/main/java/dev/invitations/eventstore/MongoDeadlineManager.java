@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -43,8 +42,8 @@ import static com.mongodb.client.model.Filters.lte;
  * Axon deadlines kept in a MongoDB collection, so that they survive a restart (Axon's own deadline managers keep them
  * in memory or need JDBC). Every instance polls for due deadlines and claims each with an atomic update that leases
  * it for a while: with several instances, a deadline fires in one of them. A deadline is deleted once its handler
- * succeeded; one whose handler failed, or whose instance died while handling it, fires again after the lease, so a
- * deadline fires at least once and handlers must tolerate a repeat.
+ * succeeded; one whose handler failed fires again after the retry delay, and one whose instance died while handling
+ * it after the lease, so a deadline fires at least once and handlers must tolerate a repeat.
  */
 public class MongoDeadlineManager extends AbstractDeadlineManager implements SmartLifecycle {
 

@@ -1,6 +1,5 @@
 package dev.invitations.query.invitation;
 
-import com.mongodb.MongoBulkWriteException;
 import dev.invitations.api.invitation.InvitationView;
 import dev.invitations.query.ChangeSignal;
 import dev.invitations.query.StoredInstants;
