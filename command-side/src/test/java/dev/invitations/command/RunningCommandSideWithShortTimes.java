@@ -3,10 +3,6 @@ package dev.invitations.command;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-
 /**
  * The command side with times short enough to watch in a test: invitations that may live one second, emails
  * retried after 200 ms, three attempts at most, and an SMTP server that cannot be reached (nothing listens on its
@@ -14,7 +10,7 @@ import java.net.ServerSocket;
  */
 public abstract class RunningCommandSideWithShortTimes extends CommandSideOnEmbeddedMongo {
 
-    private static final int CLOSED_PORT = closedPort();
+    private static final int CLOSED_PORT = FreePorts.unused();
 
     @DynamicPropertySource
     static void shortTimes(DynamicPropertyRegistry registry) {
@@ -23,14 +19,5 @@ public abstract class RunningCommandSideWithShortTimes extends CommandSideOnEmbe
         registry.add("invitations.ttl.minimum", () -> "1s");
         registry.add("invitations.email.max-attempts", () -> "3");
         registry.add("invitations.email.retry-delay", () -> "200ms");
-    }
-
-    /** A port that was free a moment ago: connecting to it is refused. */
-    private static int closedPort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

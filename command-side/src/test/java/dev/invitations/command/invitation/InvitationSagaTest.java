@@ -10,6 +10,7 @@ import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.RecordEmailFailure;
 import dev.invitations.api.invitation.RecordEmailSent;
 import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.command.FreePorts;
 import dev.invitations.command.MailServerForTests;
 import dev.invitations.command.email.EmailProperties;
 import dev.invitations.command.email.InvitationEmail;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -158,7 +157,7 @@ class InvitationSagaTest {
 
         @Test
         void aFailedAttemptIsRecordedAndRetriedWithDoublingDelaysUntilTheAttemptsRunOut() throws Exception {
-            int closed = closedPort();
+            int closed = FreePorts.unused();
             fixture = fixtureMailingTo(closed);
             fixture.givenCurrentTime(T0)
                     .whenPublishingA(created(false))
@@ -181,8 +180,8 @@ class InvitationSagaTest {
         }
 
         @Test
-        void aResendCancelsTheRetriesOfTheEmailItReplaces() throws IOException {
-            int closed = closedPort();
+        void aResendCancelsTheRetriesOfTheEmailItReplaces() {
+            int closed = FreePorts.unused();
             fixture = fixtureMailingTo(closed);
             fixture.givenCurrentTime(T0)
                     .andThenAPublished(created(false))
@@ -215,9 +214,4 @@ class InvitationSagaTest {
         return new InvitationResent(id, ORG, email, tokens.hashOf(id, 2), 2, newExpiry, "admin", T0);
     }
 
-    private static int closedPort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

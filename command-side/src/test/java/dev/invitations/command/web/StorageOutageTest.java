@@ -1,5 +1,6 @@
 package dev.invitations.command.web;
 
+import dev.invitations.command.FreePorts;
 import dev.invitations.command.web.HttpClientForTests.Answer;
 import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import dev.invitations.security.JwtsForTests;
@@ -12,7 +13,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StorageOutageTest {
 
     private static final Path DATA = createTempDirectory();
-    private static final int MONGO_PORT = freePort();
+    private static final int MONGO_PORT = FreePorts.unused();
     private static EmbeddedMongoServer mongo = startMongo();
 
     @LocalServerPort
@@ -93,11 +93,4 @@ class StorageOutageTest {
         }
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
