@@ -14,19 +14,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One org's reads on one query side, made as a client makes them: the list walked with cursors, each invitation's
- * view; each waits, up to {@code settling}, for the views to catch up.
+ * view, and the feed walked with {@code after}; each waits, up to {@code settling}, for the views to catch up.
  */
 final class OrgReads {
 
     static final String ADMIN = JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** One event of the feed: its id, its type's simple name and its invitation's id. */
+    record FeedEvent(String id, String type, String invitationId) {
+    }
 
     private final int queryPort;
     private final String org;
@@ -76,6 +83,31 @@ final class OrgReads {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The org's feed, walked with {@code after} cursors as a subscriber does, until it holds every one of the
+     * {@code expected} event ids or {@code settling} has passed.
+     */
+    List<FeedEvent> feed(Collection<String> expected) throws Exception {
+        Set<String> missing = new HashSet<>(expected);
+        List<FeedEvent> events = new ArrayList<>();
+        String path = "/v1/orgs/" + org + "/events?limit=50&wait=2";
+        String invitations = "orgs/" + org + "/invitations/";
+        long deadline = System.nanoTime() + settling.toNanos();
+        for (String cursor = null; !missing.isEmpty() && System.nanoTime() < deadline; ) {
+            JsonNode page = get(path + (cursor == null ? "" : "&after=" + encoded(cursor)));
+            for (JsonNode event : page.get("events")) {
+                events.add(new FeedEvent(event.get("id").asText(),
+                        event.get("type").asText().substring("invitations.v1.".length()),
+                        event.get("subject").asText().substring(invitations.length())));
+                missing.remove(event.get("id").asText());
+            }
+            if (page.hasNonNull("next")) {
+                cursor = page.get("next").asText();
+            }
+        }
+        return events;
     }
 
     private JsonNode get(String path) throws Exception {
