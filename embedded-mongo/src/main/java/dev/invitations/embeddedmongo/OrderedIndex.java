@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -240,7 +241,13 @@ final class OrderedIndex<P> extends Index<P> {
             lower.add(LOWEST);
             upper.add(HIGHEST);
         }
-        return positionsByKey.subMap(new KeyValue(lower), true, new KeyValue(upper), true);
+        KeyValue from = new KeyValue(lower);
+        KeyValue to = new KeyValue(upper);
+        // a range that ends before it starts (created after b and before a < b) holds nothing; the map would throw
+        if (compareKeys(from, to) > 0) {
+            return Collections.emptyNavigableMap();
+        }
+        return positionsByKey.subMap(from, true, to, true);
     }
 
     /**

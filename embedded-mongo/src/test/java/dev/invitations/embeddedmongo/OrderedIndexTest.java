@@ -47,6 +47,18 @@ class OrderedIndexTest {
     }
 
     @Test
+    void aRangeThatEndsBeforeItStartsHoldsNothing() {
+        var events = new OrderedIndex<Integer>("timestamps", List.of(new IndexKey("timestamp", true)));
+        events.add(new Document("_id", "e1").append("timestamp", "2026-11-25T09:00:01Z"), 1, null);
+
+        var query = new Document("timestamp", new Document("$gt", "2026-11-25T09:00:05Z")
+                .append("$lt", "2026-11-25T09:00:00Z"));
+
+        assertThat(events.getPositions(query)).isEmpty();
+        assertThat(events.positionsInOrder(query, new Document("timestamp", 1)).orElseThrow()).isEmpty();
+    }
+
+    @Test
     void aSortInTheIndexOrderAfterTheFixedKeysReadsItForwardsOrBackwards() {
         var invitations = newestFirst();
         var query = new Document("orgId", "o").append("createTime", new Document("$lte", "t3"));
