@@ -1,12 +1,18 @@
 package dev.invitations.embeddedmongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
@@ -26,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * speed).
  * <p>
  * Non-unique indexes, which stock H2 ignores, and compound unique ones, which it can only use for exact matches,
- * are kept in memory and rebuilt from the documents on start (see {@link OrderedIndex}).
+ * are kept in memory and rebuilt from the documents on start (see {@link OrderedIndex}). A query sorted in such an
+ * index's order is read from it in that order, and only as far as it needs.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -54,7 +61,16 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+        MVStore store = getMvStore();
+        return new H2Database(databaseName, store, getCursorRegistry()) {
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                // the maps stock H2Database opens for a collection, so that the stored documents are found as before
+                String namespace = getFullCollectionNamespace(collectionName);
+                return new IndexOrderedCollection(this, collectionName, options,
+                        store.openMap("databases." + namespace), store.openMap("meta." + namespace), cursorRegistry);
+            }
+
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                                List<IndexKey> keys, boolean sparse) {
@@ -91,6 +107,27 @@ final class DurableH2Backend extends H2Backend {
             long coveredWrites = writesApplied.get();
             getMvStore().commit();
             writesCommitted = coveredWrites;
+        }
+    }
+
+    /** Reads a query sorted in an index's order from that index, and only as far as it needs. */
+    private static final class IndexOrderedCollection extends H2Collection {
+
+        IndexOrderedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                               MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                               CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            // no comparator: the documents come in the sort's order, and the stream ends after skip + limit matches
+            return OrderedIndex.positionsInOrder(getIndexes(), query, orderBy)
+                    .map(positions -> matchDocumentsFromStream(query, positions.map(this::getDocument), numberToSkip,
+                            limit, batchSize, null, fieldSelector))
+                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector));
         }
     }
 }

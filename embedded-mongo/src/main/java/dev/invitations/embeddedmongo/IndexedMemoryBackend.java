@@ -1,9 +1,15 @@
 package dev.invitations.embeddedmongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.List;
 
@@ -17,6 +23,11 @@ final class IndexedMemoryBackend extends MemoryBackend {
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
         return new MemoryDatabase(databaseName, getCursorRegistry()) {
             @Override
+            protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                return new IndexOrderedCollection(this, collectionName, options, cursorRegistry);
+            }
+
+            @Override
             protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                                 List<IndexKey> keys, boolean sparse) {
                 return new OrderedIndex<>(indexName, keys);
@@ -28,5 +39,25 @@ final class IndexedMemoryBackend extends MemoryBackend {
                 return new OrderedIndex<>(indexName, keys, true);
             }
         };
+    }
+
+    /** Reads a query sorted in an index's order from that index, and only as far as it needs. */
+    private static final class IndexOrderedCollection extends MemoryCollection {
+
+        IndexOrderedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                               CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            // no comparator: the documents come in the sort's order, and the stream ends after skip + limit matches
+            return OrderedIndex.positionsInOrder(getIndexes(), query, orderBy)
+                    .map(positions -> matchDocumentsFromStream(query, positions.map(this::getDocument), numberToSkip,
+                            limit, batchSize, null, fieldSelector))
+                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector));
+        }
     }
 }

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
@@ -11,14 +12,18 @@ import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
 
 /**
  * A non-unique index for mongo-java-server, which otherwise ignores them and scans the whole collection for every
@@ -29,6 +34,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * It answers queries that fix a prefix of its keys by equality and optionally bound the next key by
  * {@code $gt/$gte/$lt/$lte}, at the top level or inside {@code $and}. It only narrows the candidates: the server
  * still matches every candidate against the whole query, so other conditions stay correct.
+ * <p>
+ * A query sorted in the index's own order can also be read from it in that order (see
+ * {@link #positionsInOrder(List, Document, Document)}): the server then stops after the first matches a page needs
+ * instead of loading and sorting every candidate.
  */
 final class OrderedIndex<P> extends Index<P> {
 
@@ -43,6 +52,13 @@ final class OrderedIndex<P> extends Index<P> {
     private final Map<Object, P> positionsById = new ConcurrentHashMap<>();
 
     private final boolean unique;
+
+    /**
+     * Whether a document ever held an array under one of the keys (it stays set: knowing that none holds one any more
+     * would take a scan). Such a document stands under one key per element, but sorts by its least element ascending
+     * and its greatest descending, whichever element the query matched: the index's order is no longer the sort's.
+     */
+    private volatile boolean multikey;
 
     /** A non-unique index: it only narrows queries. */
     OrderedIndex(String name, List<IndexKey> keys) {
@@ -75,6 +91,10 @@ final class OrderedIndex<P> extends Index<P> {
         positionsById.put(document.get("_id"), position);
         for (KeyValue key : getKeyValues(document)) {
             positionsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(position);
+        }
+        if (!multikey) {
+            multikey = keys().stream()
+                    .anyMatch(key -> Utils.getSubdocumentValueCollectionAware(document, key) instanceof Collection);
         }
     }
 
@@ -134,7 +154,82 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public Iterable<P> getPositions(Document query) {
+        // a document with an array under a key stands under one key per element: each position once
+        Set<P> positions = new LinkedHashSet<>();
+        entriesWithin(boundsOf(query)).values().forEach(positions::addAll);
+        return positions;
+    }
+
+    /**
+     * The positions a sorted query reads, lazily and in the sort's order, when the index the server would pick for it
+     * (the first that can handle it) is an ordered index in that order; empty otherwise, and for an unsorted query.
+     */
+    static <P> Optional<Stream<P>> positionsInOrder(List<Index<P>> indexes, Document query, Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return Optional.empty();
+        }
+        return indexes.stream()
+                .filter(index -> index.canHandle(query))
+                .findFirst()
+                .filter(OrderedIndex.class::isInstance)
+                .flatMap(index -> ((OrderedIndex<P>) index).positionsInOrder(query, orderBy));
+    }
+
+    /** The candidates for {@code query}, lazily and in the order of {@code orderBy}, if that is this index's order. */
+    Optional<Stream<P>> positionsInOrder(Document query, Document orderBy) {
+        if (multikey) {
+            return Optional.empty();
+        }
         List<Object[]> bounds = boundsOf(query);
+        int direction = directionOf(orderBy, fixedKeys(bounds));
+        if (bounds.isEmpty() || direction == 0) {
+            return Optional.empty();
+        }
+        NavigableMap<KeyValue, Set<P>> entries = entriesWithin(bounds);
+        return Optional.of((direction > 0 ? entries : entries.descendingMap()).values().stream()
+                .flatMap(Set::stream)
+                .distinct()); // each position once, as getPositions hands them out
+    }
+
+    /**
+     * 1 or -1 when {@code orderBy} sorts by the keys after the first {@code fixed} ones, in the index's order, all
+     * ascending or all descending: the skip list holds every key ascending, whatever direction the index declares,
+     * so it is read forwards or backwards. 0 for any other sort. Keys among the fixed ones do not count: every
+     * candidate holds the same value there.
+     */
+    private int directionOf(Document orderBy, int fixed) {
+        List<String> keys = keys();
+        int next = fixed;
+        int direction = 1; // a sort by fixed keys only leaves the order free
+        for (Map.Entry<String, Object> sort : orderBy.entrySet()) {
+            int key = keys.indexOf(sort.getKey());
+            if (key >= 0 && key < fixed) {
+                continue;
+            }
+            if (key != next || !(sort.getValue() instanceof Number value)) {
+                return 0;
+            }
+            int sortDirection = value.intValue() > 0 ? 1 : -1; // as the server's DocumentComparator reads it
+            if (next > fixed && sortDirection != direction) {
+                return 0;
+            }
+            direction = sortDirection;
+            next++;
+        }
+        return direction;
+    }
+
+    /** How many leading keys the bounds fix to one value (by an equality, or a range from a value to itself). */
+    private static int fixedKeys(List<Object[]> bounds) {
+        int fixed = 0;
+        while (fixed < bounds.size() && compareValues(bounds.get(fixed)[0], bounds.get(fixed)[1]) == 0) {
+            fixed++;
+        }
+        return fixed;
+    }
+
+    /** The entries within the bounds, in ascending key order. */
+    private NavigableMap<KeyValue, Set<P>> entriesWithin(List<Object[]> bounds) {
         int width = keys().size();
         List<Object> lower = new ArrayList<>(width);
         List<Object> upper = new ArrayList<>(width);
@@ -146,11 +241,13 @@ final class OrderedIndex<P> extends Index<P> {
             lower.add(LOWEST);
             upper.add(HIGHEST);
         }
-        // a document with an array under a key stands under one key per element: each position once
-        Set<P> positions = new LinkedHashSet<>();
-        positionsByKey.subMap(new KeyValue(lower), true, new KeyValue(upper), true)
-                .values().forEach(positions::addAll);
-        return positions;
+        KeyValue from = new KeyValue(lower);
+        KeyValue to = new KeyValue(upper);
+        // a range that ends before it starts (created after b and before a < b) holds nothing; the map would throw
+        if (compareKeys(from, to) > 0) {
+            return Collections.emptyNavigableMap();
+        }
+        return positionsByKey.subMap(from, true, to, true);
     }
 
     /**

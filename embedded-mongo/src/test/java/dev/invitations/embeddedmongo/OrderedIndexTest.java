@@ -46,6 +46,64 @@ class OrderedIndexTest {
         assertThat(events.getPositions(query)).containsExactlyInAnyOrder(4, 5);
     }
 
+    @Test
+    void aRangeThatEndsBeforeItStartsHoldsNothing() {
+        var events = new OrderedIndex<Integer>("timestamps", List.of(new IndexKey("timestamp", true)));
+        events.add(new Document("_id", "e1").append("timestamp", "2026-11-25T09:00:01Z"), 1, null);
+
+        var query = new Document("timestamp", new Document("$gt", "2026-11-25T09:00:05Z")
+                .append("$lt", "2026-11-25T09:00:00Z"));
+
+        assertThat(events.getPositions(query)).isEmpty();
+        assertThat(events.positionsInOrder(query, new Document("timestamp", 1)).orElseThrow()).isEmpty();
+    }
+
+    @Test
+    void aSortInTheIndexOrderAfterTheFixedKeysReadsItForwardsOrBackwards() {
+        var invitations = newestFirst();
+        var query = new Document("orgId", "o").append("createTime", new Document("$lte", "t3"));
+
+        assertThat(invitations.positionsInOrder(query, new Document("createTime", -1).append("_id", -1)))
+                .hasValueSatisfying(positions -> assertThat(positions).containsExactly(4, 3, 2, 1));
+        assertThat(invitations.positionsInOrder(query, new Document("createTime", 1)))
+                .hasValueSatisfying(positions -> assertThat(positions).containsExactly(1, 2, 3, 4));
+        // the org is fixed by the query: sorting by it changes nothing
+        assertThat(invitations.positionsInOrder(query,
+                new Document("orgId", 1).append("createTime", -1).append("_id", -1)))
+                .hasValueSatisfying(positions -> assertThat(positions).containsExactly(4, 3, 2, 1));
+    }
+
+    @Test
+    void otherSortsAreNotReadFromTheIndex() {
+        var invitations = newestFirst();
+        var query = new Document("orgId", "o").append("createTime", new Document("$lte", "t3"));
+
+        assertThat(invitations.positionsInOrder(query, new Document("createTime", -1).append("_id", 1))).isEmpty();
+        assertThat(invitations.positionsInOrder(query, new Document("_id", -1))).isEmpty();
+        assertThat(invitations.positionsInOrder(query, new Document("state", 1))).isEmpty();
+        assertThat(invitations.positionsInOrder(query,
+                new Document("createTime", -1).append("_id", -1).append("state", 1))).isEmpty();
+        assertThat(invitations.positionsInOrder(new Document("createTime", "t1"), new Document("createTime", 1)))
+                .isEmpty();
+
+        // an array under a key: the document sorts by its least or greatest element, not where the index holds it
+        invitations.add(new Document("_id", "i9").append("orgId", "o").append("createTime", List.of("t0", "t3")),
+                9, null);
+        assertThat(invitations.positionsInOrder(query, new Document("createTime", -1).append("_id", -1))).isEmpty();
+    }
+
+    /** The query side's index over four invitations of one org, created in the order of their positions. */
+    private static OrderedIndex<Integer> newestFirst() {
+        var invitations = new OrderedIndex<Integer>("org-newest-first", List.of(new IndexKey("orgId", true),
+                new IndexKey("createTime", false), new IndexKey("_id", false)));
+        invitations.add(new Document("_id", "i5").append("orgId", "other").append("createTime", "t2"), 5, null);
+        for (int i = 1; i <= 4; i++) {
+            invitations.add(new Document("_id", "i" + i).append("orgId", "o").append("createTime", "t" + Math.min(i, 3)),
+                    i, null);
+        }
+        return invitations;
+    }
+
     /** The index Axon's saga lookups use, over two sagas of one type (positions 1, 2) and one of another (3). */
     private static OrderedIndex<Integer> threeSagas() {
         var sagas = new OrderedIndex<Integer>("sagas",
