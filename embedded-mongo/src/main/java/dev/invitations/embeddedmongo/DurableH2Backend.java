@@ -110,13 +110,21 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** Reads a query sorted in an index's order from that index, and only as far as it needs. */
+    /**
+     * Reads a query sorted in an index's order from that index, and only as far as it needs; matches long lists of
+     * strings by hash lookups.
+     */
     private static final class IndexOrderedCollection extends H2Collection {
 
         IndexOrderedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                                MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
                                CursorRegistry cursorRegistry) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            return StringSetConditions.matches(document, query, super::documentMatchesQuery);
         }
 
         @Override

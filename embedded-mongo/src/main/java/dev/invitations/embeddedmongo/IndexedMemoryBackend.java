@@ -41,12 +41,20 @@ final class IndexedMemoryBackend extends MemoryBackend {
         };
     }
 
-    /** Reads a query sorted in an index's order from that index, and only as far as it needs. */
+    /**
+     * Reads a query sorted in an index's order from that index, and only as far as it needs; matches long lists of
+     * strings by hash lookups.
+     */
     private static final class IndexOrderedCollection extends MemoryCollection {
 
         IndexOrderedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                                CursorRegistry cursorRegistry) {
             super(database, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            return StringSetConditions.matches(document, query, super::documentMatchesQuery);
         }
 
         @Override
