@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** Not named logback.xml: on a test classpath that name would take over the applications' logging. */
     private static final String LOGGING_CONFIGURATION = "embedded-mongo-logback.xml";
     private static EmbeddedMongoServer shared;
+    /**
+     * The server handles each connection's commands on its event loop thread, and a write waits there for its
+     * commit. With netty's default of two threads per core, a read queued behind other connections' commits (tens
+     * of milliseconds each), and at most four writers could share a commit. A thread per busy connection avoids both.
+     */
+    private static final int CONNECTION_THREADS = 128;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -28,7 +35,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private EmbeddedMongoServer(MongoBackend backend, String host, int port) {
         this.backend = backend;
         this.server = new MongoServer(backend);
-        server.bind(host, port);
+        server.bind(new InetSocketAddress(host, port), 1, CONNECTION_THREADS);
         var address = server.getLocalAddress();
         this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
     }

@@ -149,15 +149,36 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public boolean canHandle(Document query) {
-        return !boundsOf(query).isEmpty();
+        return !boundsOf(query).isEmpty() || listedValuesOf(query) != null;
     }
 
     @Override
     public Iterable<P> getPositions(Document query) {
         // a document with an array under a key stands under one key per element: each position once
         Set<P> positions = new LinkedHashSet<>();
-        entriesWithin(boundsOf(query)).values().forEach(positions::addAll);
+        List<Object[]> bounds = boundsOf(query);
+        if (bounds.isEmpty()) {
+            // an $in on the first key: one lookup per listed value
+            for (Object value : listedValuesOf(query)) {
+                entriesWithin(List.<Object[]>of(new Object[] {value, value})).values().forEach(positions::addAll);
+            }
+            return positions;
+        }
+        entriesWithin(bounds).values().forEach(positions::addAll);
         return positions;
+    }
+
+    /**
+     * The values of an {@code $in} of plain values on the first key ({@code _id: {$in: [...]}}, the feed's check for
+     * entries it holds already), or null: without it the server scanned the collection for every such query.
+     */
+    private Collection<?> listedValuesOf(Document query) {
+        Object condition = conditionsOf(query).get(keys().get(0));
+        if (condition instanceof Document in && in.size() == 1 && in.get("$in") instanceof Collection<?> values
+                && values.stream().allMatch(OrderedIndex::isPlainValue)) {
+            return values;
+        }
+        return null;
     }
 
     /**

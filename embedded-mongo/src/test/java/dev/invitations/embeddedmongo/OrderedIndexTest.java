@@ -47,6 +47,21 @@ class OrderedIndexTest {
     }
 
     @Test
+    void anInOnTheFirstKeyLooksUpEachListedValue() {
+        var events = new OrderedIndex<Integer>("ids", List.of(new IndexKey("_id", true)), true);
+        for (int i = 1; i <= 5; i++) {
+            events.add(new Document("_id", "e" + i), i, null);
+        }
+
+        var query = new Document("_id", new Document("$in", List.of("e2", "e4", "e9")));
+
+        assertThat(events.canHandle(query)).isTrue();
+        assertThat(events.getPositions(query)).containsExactlyInAnyOrder(2, 4);
+        assertThat(events.canHandle(new Document("_id", new Document("$in", List.of("e2", new Document("$gt", 1))))))
+                .as("an operator among the values").isFalse();
+    }
+
+    @Test
     void aRangeThatEndsBeforeItStartsHoldsNothing() {
         var events = new OrderedIndex<Integer>("timestamps", List.of(new IndexKey("timestamp", true)));
         events.add(new Document("_id", "e1").append("timestamp", "2026-11-25T09:00:01Z"), 1, null);
