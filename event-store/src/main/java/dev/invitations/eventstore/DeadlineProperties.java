@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param retryDelay   how soon a deadline whose handler failed fires again
  */
 @ConfigurationProperties("invitations.deadlines")
-public record DeadlineProperties(@DefaultValue("1s") Duration pollInterval,
+public record DeadlineProperties(@DefaultValue("200ms") Duration pollInterval,
                                  @DefaultValue("1m") Duration lease,
                                  @DefaultValue("10s") Duration retryDelay) {
 }
