@@ -58,7 +58,7 @@ final class DurableH2Backend extends H2Backend {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         // Old chunks are kept this long after their pages died: a read that walks a collection holds on to the pages
         // of the store's version it began in, and with no retention at all a 100k-invitation count under load failed
-        // with "Chunk ... not found" (a 500), its pages freed and compacted away by other connections' commits. H2's
+        // with "Chunk ... not found" (a 500), most likely its pages freed and compacted away by other commits. H2's
         // default of 45 s, committing this often, grew the file by gigabytes. A file of 3,200 invitations made under
         // load: 28-35 MB with no retention, 96-166 MB with 5 s, 160-273 MB with 10 s.
         store.setRetentionTime(RETAIN_OLD_CHUNKS_MILLIS);
