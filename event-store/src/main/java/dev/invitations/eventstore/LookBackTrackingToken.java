@@ -58,8 +58,7 @@ public final class LookBackTrackingToken extends MongoTrackingToken {
 
     /** Advances past the given event, within this token's own window. */
     LookBackTrackingToken advanceTo(Instant timestamp, String eventIdentifier) {
-        return of(super.advanceTo(timestamp, eventIdentifier, Duration.ofMillis(lookBackMillis)),
-                Duration.ofMillis(lookBackMillis));
+        return withThisWindow(super.advanceTo(timestamp, eventIdentifier, Duration.ofMillis(lookBackMillis)));
     }
 
     @Override
@@ -76,12 +75,20 @@ public final class LookBackTrackingToken extends MongoTrackingToken {
 
     @Override
     public TrackingToken lowerBound(TrackingToken other) {
-        return of((MongoTrackingToken) super.lowerBound(other), Duration.ofMillis(lookBackMillis));
+        return withThisWindow((MongoTrackingToken) super.lowerBound(other));
     }
 
     @Override
     public TrackingToken upperBound(TrackingToken other) {
-        return of((MongoTrackingToken) super.upperBound(other), Duration.ofMillis(lookBackMillis));
+        return withThisWindow((MongoTrackingToken) super.upperBound(other));
+    }
+
+    /**
+     * A token the stock one just built, with this window. Its map is new and never changed, so it is taken as it is:
+     * these run for every event a processor sees (a replay token calls the bounds too), on maps of a window's ids.
+     */
+    private LookBackTrackingToken withThisWindow(MongoTrackingToken built) {
+        return new LookBackTrackingToken(built.getTimestamp().toEpochMilli(), built.getTrackedEvents(), lookBackMillis);
     }
 
     @Override
