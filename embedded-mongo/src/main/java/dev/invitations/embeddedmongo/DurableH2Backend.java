@@ -129,6 +129,11 @@ final class DurableH2Backend extends H2Backend {
         }
 
         @Override
+        public synchronized Document findAndModify(Document query) {
+            return FindAndModifyAnswers.detached(super.findAndModify(query));
+        }
+
+        @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
             return StringSetConditions.matches(document, query, super::documentMatchesQuery);
         }

@@ -53,6 +53,11 @@ final class IndexedMemoryBackend extends MemoryBackend {
         }
 
         @Override
+        public synchronized Document findAndModify(Document query) {
+            return FindAndModifyAnswers.detached(super.findAndModify(query));
+        }
+
+        @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
             return StringSetConditions.matches(document, query, super::documentMatchesQuery);
         }

@@ -8,13 +8,14 @@ import java.time.Duration;
 /**
  * {@code invitations.event-store.*}.
  *
- * @param lookBack how far behind its newest event a tracking processor looks again for events committed late by
- *                 another writer. A Mongo tracking token is a timestamp: an event that lands later than this behind
- *                 the clock of another writer would be skipped for good, so keep it generous.
+ * @param maxGapOffset how many positions behind the newest event it has seen a tracking processor still waits for a
+ *                     missing one: a writer takes its events' positions before it inserts them, so commits land out
+ *                     of order, and a position whose writer failed stays missing for good. An event committed later
+ *                     than this would be skipped, so keep it generous.
  * @param storageTimeout how long a request waits for an unreachable MongoDB before it fails (and is answered with
  *                       503), whatever the connection string says: a client should get an answer, not a hang
  */
 @ConfigurationProperties("invitations.event-store")
-public record EventStoreProperties(@DefaultValue("5s") Duration lookBack,
+public record EventStoreProperties(@DefaultValue("10000") int maxGapOffset,
                                    @DefaultValue("3s") Duration storageTimeout) {
 }

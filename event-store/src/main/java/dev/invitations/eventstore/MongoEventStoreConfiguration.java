@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties({EventStoreProperties.class, DeadlineProperties.class})
 public class MongoEventStoreConfiguration {
 
+    /** The counter of the events' global positions, beside axon-mongo's own collections. */
+    static final String POSITIONS_COLLECTION = "eventpositions";
+
     /** Fail fast while MongoDB is unreachable (the driver would wait 30 s to select a server). */
     @Bean
     public MongoClientSettingsBuilderCustomizer failFastWhileStorageIsUnreachable(EventStoreProperties properties) {
@@ -51,20 +54,20 @@ public class MongoEventStoreConfiguration {
 
     @Bean
     public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 MongoClient client,
+                                                 MongoProperties mongo,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration axonConfiguration,
                                                  EventStoreProperties properties) {
-        var engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .storageStrategy(new LookBackStorageStrategy(properties.lookBack()))
+        var positions = client.getDatabase(mongo.getMongoClientDatabase()).getCollection(POSITIONS_COLLECTION);
+        // the engine creates its indexes: the unique (aggregateIdentifier, sequenceNumber) one is what makes
+        // concurrent writers of one aggregate conflict
+        return new GlobalPositionEventStorageEngine(MongoEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
-                .upcasterChain(axonConfiguration.upcasterChain())
-                .build();
-        // the unique (aggregateIdentifier, sequenceNumber) index is what makes concurrent writers conflict
-        engine.ensureIndexes();
-        return engine;
+                .upcasterChain(axonConfiguration.upcasterChain()),
+                axonMongoTemplate, new GlobalPositionStorageStrategy(positions, properties.maxGapOffset()));
     }
 
     @Bean

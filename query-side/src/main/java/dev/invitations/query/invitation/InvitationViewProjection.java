@@ -42,11 +42,7 @@ public class InvitationViewProjection {
         views.deleteAll();
     }
 
-    /**
-     * Events handled since the last rebuild started (or since start-up). Counted here rather than taken from
-     * Axon's replay status: with the look-back of Mongo tracking tokens, a replay can be declared over before the
-     * events it has still to deliver.
-     */
+    /** Events handled since the last rebuild started (or since start-up): the rebuild's progress. */
     public long handledEvents() {
         return handledEvents.get();
     }
