@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Committing once per write fixes that but makes concurrent writers queue for one commit each; instead every commit
  * covers all writes applied before it started (group commit), so writers that arrive together share one commit.
  * A commit survives a killed process, not a power loss (that would need an fsync per commit, at about half the
- * speed).
+ * speed). Documents are stored as BSON ({@link BsonDocumentType}) and ObjectId keys as their bytes
+ * ({@link ObjectIdKeyType}): a file written with H2's default Java serialization cannot be read by it.
  * <p>
  * Non-unique indexes, which stock H2 ignores, and compound unique ones, which it can only use for exact matches,
  * are kept in memory and rebuilt from the documents on start (see {@link OrderedIndex}). A query sorted in such an
@@ -71,10 +72,14 @@ final class DurableH2Backend extends H2Backend {
         return new H2Database(databaseName, store, getCursorRegistry()) {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-                // the maps stock H2Database opens for a collection, so that the stored documents are found as before
+                // the maps stock H2Database opens for a collection (it also drops and renames them by these names),
+                // the documents stored as BSON; a key type per map, as it remembers the last type of key it saw
                 String namespace = getFullCollectionNamespace(collectionName);
-                return new IndexOrderedCollection(this, collectionName, options,
-                        store.openMap("databases." + namespace), store.openMap("meta." + namespace), cursorRegistry);
+                MVMap<Object, Document> documents = store.openMap("databases." + namespace,
+                        new MVMap.Builder<Object, Document>().keyType(new ObjectIdKeyType())
+                                .valueType(BsonDocumentType.INSTANCE));
+                return new IndexOrderedCollection(this, collectionName, options, documents,
+                        store.openMap("meta." + namespace), cursorRegistry);
             }
 
             @Override

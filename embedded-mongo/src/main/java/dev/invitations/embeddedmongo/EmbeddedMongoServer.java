@@ -81,7 +81,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         String host = env("MONGO_HOST", "127.0.0.1");
         Path dataDir = Path.of(env("INVITATIONS_DATA_DIR", "data"));
         Files.createDirectories(dataDir);
-        Path file = dataDir.resolve("invitations.mv.db");
+        // a new name for the BSON format: a file of the old one would be misread, and is left as it is
+        Path file = dataDir.resolve("invitations-v2.mv.db");
+        Path oldFormatFile = dataDir.resolve("invitations.mv.db");
+        if (Files.exists(oldFormatFile)) {
+            log.warn("{} is left unused: its documents are in the old format (Java serialization), which this server"
+                    + " no longer reads. The data is kept in {} instead; delete the old file once it is not needed.",
+                    oldFormatFile.toAbsolutePath(), file.getFileName());
+        }
 
         var server = durable(file, host, port);
         var stopped = new CountDownLatch(1);
