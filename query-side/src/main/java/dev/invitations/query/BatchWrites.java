@@ -3,6 +3,7 @@ package dev.invitations.query;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,15 @@ public class BatchWrites implements ConfigurerModule {
             batch = created;
         }
         return batch;
+    }
+
+    /** The events of the batch being handled, in order: its one event outside a processor's batch. */
+    public static List<? extends EventMessage<?>> eventsOfBatch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (root instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages().stream().map(message -> (EventMessage<?>) message).toList();
+        }
+        return List.of((EventMessage<?>) root.getMessage());
     }
 
     private static List<Runnable> pending(UnitOfWork<?> root) {

@@ -47,6 +47,10 @@ class StoredInvitations {
         return Optional.ofNullable(mongo.findById(id, InvitationView.class, COLLECTION));
     }
 
+    List<InvitationView> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : mongo.find(query(where("_id").in(ids)), InvitationView.class, COLLECTION);
+    }
+
     /** Stores each view unless the stored one is at its version or newer already. */
     void saveAll(Collection<InvitationView> views) {
         if (views.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.invitations.query.invitation.InvitationViewProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -26,16 +27,20 @@ public class ViewRebuild {
     private final EventProcessingConfiguration processing;
     private final InvitationViewProjection projection;
     private final MongoTemplate eventStorage;
+    private final EventStore eventStore;
     private final Clock clock = Clock.systemUTC();
     private Instant startTime;
     private Instant endTime;
     private long totalEvents;
+    /** The position of the last event stored when the rebuild started. */
+    private long lastPositionAtStart;
 
     ViewRebuild(EventProcessingConfiguration processing, InvitationViewProjection projection,
-                MongoTemplate eventStorage) {
+                MongoTemplate eventStorage, EventStore eventStore) {
         this.processing = processing;
         this.projection = projection;
         this.eventStorage = eventStorage;
+        this.eventStore = eventStore;
     }
 
     /** Starts a rebuild, unless one is running: then it answers that one's progress. */
@@ -46,6 +51,7 @@ public class ViewRebuild {
         StreamingEventProcessor processor = processor();
         processor.shutdownAsync().join();
         totalEvents = eventStorage.eventCollection().countDocuments();
+        lastPositionAtStart = eventStore.createHeadToken().position().orElse(0);
         processor.resetTokens();
         startTime = clock.instant();
         endTime = null;
@@ -58,7 +64,7 @@ public class ViewRebuild {
             return new RebuildProgress(RebuildProgress.State.NONE, 0, 0, null, null, null);
         }
         long replayed = projection.handledEvents();
-        if (endTime == null && replayed >= totalEvents && caughtUp(processor().processingStatus())) {
+        if (endTime == null && passedStartPosition(processor().processingStatus())) {
             endTime = clock.instant();
         }
         Instant until = endTime != null ? endTime : clock.instant();
@@ -67,10 +73,13 @@ public class ViewRebuild {
                 replayed, totalEvents, startTime, endTime, replayed / seconds);
     }
 
-    /** Every segment claimed and at the head of the stream. */
-    private static boolean caughtUp(Map<Integer, EventTrackerStatus> segments) {
-        return !segments.isEmpty() && segments.values().stream()
-                .allMatch(segment -> segment.isCaughtUp() && !segment.isErrorState());
+    /**
+     * Every segment claimed and past the last event stored at the start. Not "caught up with the stream": while
+     * events keep coming (a backlog of emails being sent, say) that can take long after every stored one was replayed.
+     */
+    private boolean passedStartPosition(Map<Integer, EventTrackerStatus> segments) {
+        return !segments.isEmpty() && segments.values().stream().allMatch(segment -> !segment.isErrorState()
+                && segment.getCurrentPosition().orElse(-1) >= lastPositionAtStart);
     }
 
     private StreamingEventProcessor processor() {
