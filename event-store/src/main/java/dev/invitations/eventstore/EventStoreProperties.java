@@ -12,10 +12,13 @@ import java.time.Duration;
  *                     missing one: a writer takes its events' positions before it inserts them, so commits land out
  *                     of order, and a position whose writer failed stays missing for good. An event committed later
  *                     than this would be skipped, so keep it generous.
+ * @param availabilityCheck how often a pooled processor's stream is checked, in memory, for events to hand it: how
+ *                          soon it sees one (without, it looked again only every 500 ms)
  * @param storageTimeout how long a request waits for an unreachable MongoDB before it fails (and is answered with
  *                       503), whatever the connection string says: a client should get an answer, not a hang
  */
 @ConfigurationProperties("invitations.event-store")
 public record EventStoreProperties(@DefaultValue("10000") int maxGapOffset,
+                                   @DefaultValue("10ms") Duration availabilityCheck,
                                    @DefaultValue("3s") Duration storageTimeout) {
 }

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Indexes;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -68,6 +69,15 @@ public class MongoEventStoreConfiguration {
                 .snapshotSerializer(serializer)
                 .upcasterChain(axonConfiguration.upcasterChain()),
                 axonMongoTemplate, new GlobalPositionStorageStrategy(positions, properties.maxGapOffset()));
+    }
+
+    /**
+     * The source of the pooled processors ({@code axon.eventhandling.processors.<name>.source: watchedEventStore}):
+     * the event store, with streams that say when events are available.
+     */
+    @Bean
+    public AvailabilityWatchedEvents watchedEventStore(EventStore eventStore, EventStoreProperties properties) {
+        return new AvailabilityWatchedEvents(eventStore, properties.availabilityCheck());
     }
 
     @Bean
