@@ -4,6 +4,7 @@
 #
 #   COMMAND_PORT (8080)  QUERY_PORT (8081)  MONGO_PORT (27017)  INVITATIONS_DATA_DIR (./data)
 #   SPRING_DATA_MONGODB_URI  use that MongoDB instead of starting the embedded server
+#   JAVA_OPTS  the sides' JVM options (-Xmx512m)   MONGO_JAVA_OPTS  the embedded server's (-Xmx1536m)
 # Every other variable (SPRING_MAIL_HOST, INVITATIONS_TTL_MINIMUM, ...) reaches both sides unchanged.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +18,9 @@ export INVITATIONS_ACCEPT_URL_BASE="${INVITATIONS_ACCEPT_URL_BASE:-http://localh
 # and that page's buttons call this run's command side
 export INVITATIONS_COMMAND_URL_BASE="${INVITATIONS_COMMAND_URL_BASE:-http://localhost:${COMMAND_PORT}}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Ddisable-axoniq-console-message=true}"
+# the embedded server keeps every index in memory: 100,000 invitations with their events outgrew 512 MB. Out of
+# memory, its store would refuse every write from then on; it exits instead, and this script stops the others
+MONGO_JAVA_OPTS="${MONGO_JAVA_OPTS:--XX:+UseSerialGC -Xmx1536m -XX:+ExitOnOutOfMemoryError}"
 
 jars=(embedded-mongo/target/embedded-mongo-exec.jar command-side/target/command-side.jar query-side/target/query-side.jar)
 needs_build() {
@@ -63,7 +67,7 @@ wait_until() { # url-or-port description pid
 }
 
 if [[ -z "${SPRING_DATA_MONGODB_URI:-}" ]]; then
-  MONGO_PORT="$MONGO_PORT" java $JAVA_OPTS -jar embedded-mongo/target/embedded-mongo-exec.jar &
+  MONGO_PORT="$MONGO_PORT" java $MONGO_JAVA_OPTS -jar embedded-mongo/target/embedded-mongo-exec.jar &
   pids+=($!)
   wait_until "$MONGO_PORT" "The embedded MongoDB-compatible server" "${pids[-1]}"
   export SPRING_DATA_MONGODB_URI="mongodb://127.0.0.1:${MONGO_PORT}/invitations"
