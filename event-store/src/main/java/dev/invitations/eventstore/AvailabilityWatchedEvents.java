@@ -101,42 +101,25 @@ public final class AvailabilityWatchedEvents implements StreamableMessageSource<
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            lock.lock();
-            try {
-                return stream.peek();
-            } finally {
-                lock.unlock();
-            }
+            return locked(stream::peek);
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            lock.lock();
-            try {
-                return stream.hasNextAvailable(timeout, unit);
-            } finally {
-                lock.unlock();
-            }
+            return locked(() -> stream.hasNextAvailable(timeout, unit));
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            lock.lock();
-            try {
-                return stream.nextAvailable();
-            } finally {
-                lock.unlock();
-            }
+            return locked(stream::nextAvailable);
         }
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            lock.lock();
-            try {
+            locked(() -> {
                 stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
-            } finally {
-                lock.unlock();
-            }
+                return null;
+            });
         }
 
         @Override
@@ -151,5 +134,19 @@ public final class AvailabilityWatchedEvents implements StreamableMessageSource<
                 lock.unlock();
             }
         }
+
+        private <T, E extends Exception> T locked(StreamCall<T, E> call) throws E {
+            lock.lock();
+            try {
+                return call.run();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface StreamCall<T, E extends Exception> {
+        T run() throws E;
     }
 }
