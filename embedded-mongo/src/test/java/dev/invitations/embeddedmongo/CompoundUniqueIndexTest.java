@@ -31,9 +31,7 @@ class CompoundUniqueIndexTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void refusesASecondDocumentUnderAKeyAndAnswersRangesAfterAnEquality(boolean durable) throws Exception {
-        Path dir = Files.createTempDirectory("compound-unique-index");
-        try (var server = durable ? EmbeddedMongoServer.durable(dir.resolve("data.mv.db"), "127.0.0.1", 0)
-                : EmbeddedMongoServer.inMemory();
+        try (var server = Backends.server(durable);
              var client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> events = client.getDatabase("test").getCollection("events");
             events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),

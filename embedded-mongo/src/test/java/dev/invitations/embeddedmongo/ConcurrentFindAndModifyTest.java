@@ -9,8 +9,6 @@ import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,10 +28,8 @@ class ConcurrentFindAndModifyTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void everyCallerIsAnsweredTheValueItsOwnIncrementMade(boolean durable) throws Exception {
-        Path dir = Files.createTempDirectory("find-and-modify");
-        try (var server = durable ? EmbeddedMongoServer.durable(dir.resolve("data.mv.db"), "127.0.0.1", 0)
-                : EmbeddedMongoServer.inMemory();
+    void everyCallerIsAnsweredTheValueItsOwnIncrementMade(boolean durable) {
+        try (var server = Backends.server(durable);
              var client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> counters = client.getDatabase("test").getCollection("counters");
             counters.insertOne(new Document("_id", "events").append("last", 0L));

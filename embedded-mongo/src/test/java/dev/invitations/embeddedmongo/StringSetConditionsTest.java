@@ -7,11 +7,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -28,14 +26,10 @@ class StringSetConditionsTest {
     /** Ids 0-39 as strings; long enough to be looked up in a set. */
     private static final List<String> LISTED = IntStream.range(0, 40).mapToObj(StringSetConditionsTest::id).toList();
 
-    @TempDir
-    Path dir;
-
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void longListsOfStringsMatchAsTheStockMatcherDoes(boolean durable) {
-        try (var server = durable ? EmbeddedMongoServer.durable(dir.resolve("data.mv.db"), "127.0.0.1", 0)
-                : EmbeddedMongoServer.inMemory();
+        try (var server = Backends.server(durable);
              var client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> events = client.getDatabase("test").getCollection("events");
             events.createIndex(Indexes.ascending("timestamp"));
