@@ -2,6 +2,7 @@
 # The benchmark: starts the system as ./run-local.sh does, on a fresh data directory and free ports, drives it
 # (system-tests' BenchmarkIT), stops everything it started, and prints a table and, last, one JSON line.
 #   BENCH_LIST_SIZES=10000,100000   invitations in one org for the list figures (empty: skip)
+#   BENCH_WARM_UP_SECONDS=30        how long the system is driven before anything is measured
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -43,7 +44,8 @@ done
   -Dbench.mongo="mongodb://127.0.0.1:$MONGO_PORT" -Dbench.smtp-port="$SMTP_PORT" \
   -Dbench.command-pid="$(pgrep -P "$launcher" -f command-side.jar)" \
   -Dbench.query-pid="$(pgrep -P "$launcher" -f query-side.jar)" \
-  -Dbench.list-sizes="${BENCH_LIST_SIZES-10000,100000}" > system-tests/target/bench/load.log 2>&1 \
+  -Dbench.list-sizes="${BENCH_LIST_SIZES-10000,100000}" -Dbench.warm-up-seconds="${BENCH_WARM_UP_SECONDS:-30}" \
+  > system-tests/target/bench/load.log 2>&1 \
   || { tail -50 system-tests/target/bench/load.log; exit 1; }
 echo "Latency chart: system-tests/target/bench/latencies.svg (machine: $(nproc) cores)"
 cat system-tests/target/bench/figures.txt
