@@ -14,7 +14,8 @@ free_port() {
   done
 }
 
-./mvnw -q -B package -DskipTests
+# install, not package: the benchmark's module takes api-security's test jar from the local repository
+./mvnw -q -B install -DskipTests
 mkdir -p system-tests/target/bench
 data_dir="$(mktemp -d)"
 export COMMAND_PORT="$(free_port)" QUERY_PORT="$(free_port)" MONGO_PORT="$(free_port)"

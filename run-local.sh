@@ -4,6 +4,7 @@
 #
 #   COMMAND_PORT (8080)  QUERY_PORT (8081)  MONGO_PORT (27017)  INVITATIONS_DATA_DIR (./data)
 #   SPRING_DATA_MONGODB_URI  use that MongoDB instead of starting the embedded server
+#   SPRING_PROFILES_ACTIVE (local)  the profile with built-in secrets; see docs/security.md
 #   JAVA_OPTS  the sides' JVM options (-Xmx512m)   MONGO_JAVA_OPTS  the embedded server's (-Xmx1536m)
 # Every other variable (SPRING_MAIL_HOST, INVITATIONS_TTL_MINIMUM, ...) reaches both sides unchanged.
 set -euo pipefail
@@ -13,6 +14,8 @@ COMMAND_PORT="${COMMAND_PORT:-8080}"
 QUERY_PORT="${QUERY_PORT:-8081}"
 MONGO_PORT="${MONGO_PORT:-27017}"
 export INVITATIONS_DATA_DIR="${INVITATIONS_DATA_DIR:-./data}"
+# the 'local' profile: built-in secrets (public, so never for a deployment) and a public Swagger UI
+export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 # the emailed link points at this run's query side unless told otherwise
 export INVITATIONS_ACCEPT_URL_BASE="${INVITATIONS_ACCEPT_URL_BASE:-http://localhost:${QUERY_PORT}/invite}"
 # and that page's buttons call this run's command side
@@ -79,8 +82,8 @@ pids+=($!)
 command_pid=$!
 SERVER_PORT="$QUERY_PORT" java $JAVA_OPTS -jar query-side/target/query-side.jar &
 pids+=($!)
-wait_until "http://127.0.0.1:${COMMAND_PORT}/actuator/health" "The command side" "$command_pid"
-wait_until "http://127.0.0.1:${QUERY_PORT}/actuator/health" "The query side" "${pids[-1]}"
+wait_until "http://127.0.0.1:${COMMAND_PORT}/actuator/health/readiness" "The command side" "$command_pid"
+wait_until "http://127.0.0.1:${QUERY_PORT}/actuator/health/readiness" "The query side" "${pids[-1]}"
 echo "Command side (writes): http://localhost:${COMMAND_PORT}"
 echo "Query side (reads, invitee page): http://localhost:${QUERY_PORT}"
 echo "Ready. Ctrl-C stops everything."

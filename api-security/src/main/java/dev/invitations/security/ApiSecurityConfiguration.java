@@ -2,6 +2,7 @@ package dev.invitations.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invitations.problem.Problems;
+import dev.invitations.security.secrets.RequiredSecrets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
@@ -37,14 +39,16 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import java.nio.charset.StandardCharsets;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Who may call what, the same on both sides. Every {@code /v1/orgs/{orgId}/...} call needs a bearer JWT whose
  * {@code orgs} include the org and whose {@code scope} holds the method's permission; the invitee's calls (accept,
  * decline, lookup by token, the invitation page) carry the invitation token instead and need none. Operators'
- * calls under {@code /admin} need the {@code invitations.admin} scope.
+ * calls under {@code /admin} and {@code /actuator} need the {@code invitations.admin} scope, but for the liveness and
+ * readiness probes; on a management port of its own ({@code management.server.port}) the actuator needs none, as
+ * that port is for the operators' network. The API descriptions are public where {@code invitations.api-docs.public}
+ * says so.
  */
 // before Boot's configurations whose filter chain, decoders and error controller step back for these
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
@@ -53,6 +57,7 @@ import javax.crypto.spec.SecretKeySpec;
 @EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class})
 public class ApiSecurityConfiguration {
 
+    private static final String ADMIN_AUTHORITY = "SCOPE_" + OrgPermissions.ADMIN;
     private static final PathPattern INVITATION_PATH =
             PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/invitations/{id}/**");
 
@@ -62,7 +67,8 @@ public class ApiSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, RateLimitFilter rateLimits)
+    SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, RateLimitFilter rateLimits,
+                                    ApiSecurityProperties properties, ManagementPort managementPort)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -79,7 +85,14 @@ public class ApiSecurityConfiguration {
                         .requestMatchers("/v1/invitations:accept", "/v1/invitations:decline",
                                 "/v1/invitations:lookup").permitAll()
                         .requestMatchers("/v1/**").authenticated()
-                        .requestMatchers("/admin/**").hasAuthority("SCOPE_" + OrgPermissions.ADMIN)
+                        .requestMatchers("/admin/**").hasAuthority(ADMIN_AUTHORITY)
+                        // operators reach metrics and health details on the management port, or with the admin scope
+                        .requestMatchers(managementPort).permitAll()
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(ADMIN_AUTHORITY)
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs*", "/swagger-ui/**", "/swagger-ui.html")
+                        .access(properties.apiDocs().isPublic() ? (caller, request) -> new AuthorizationDecision(true)
+                                : AuthorityAuthorizationManager.hasAuthority(ADMIN_AUTHORITY))
                         .anyRequest().permitAll())
                 // after authentication, so that a caller's requests count against their own bucket
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
@@ -97,6 +110,11 @@ public class ApiSecurityConfiguration {
                             }
                         }))
                 .build();
+    }
+
+    @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
     }
 
     @Bean
@@ -133,12 +151,15 @@ public class ApiSecurityConfiguration {
         return new ProblemErrorController();
     }
 
-    /** The local and test key; never created once a JWKS or issuer is configured. */
+    /**
+     * Bearer tokens signed with a shared HS256 key, for deployments without an identity provider; never created once
+     * a JWKS or issuer is configured (keys then rotate through the JWKS).
+     */
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}' == ''"
             + " and '${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' == ''")
-    JwtDecoder sharedSecretJwtDecoder(ApiSecurityProperties properties) {
-        byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
+    JwtDecoder sharedSecretJwtDecoder(ApiSecurityProperties properties, RequiredSecrets secrets) {
+        byte[] key = secrets.require("invitations.jwt-secret", "INVITATIONS_JWT_SECRET", properties.jwtSecret());
         if (key.length < 32) {
             throw new IllegalStateException("invitations.jwt-secret needs at least 32 bytes");
         }

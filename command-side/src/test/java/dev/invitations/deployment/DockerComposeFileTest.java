@@ -66,6 +66,18 @@ class DockerComposeFileTest {
         assertThat(map(services.get("command-side"), "depends_on")).containsKeys("mongo-init", "mailpit");
     }
 
+    @Test
+    void noSecretHasAUsableDefault() {
+        for (String side : List.of("command-side", "query-side")) {
+            map(services.get(side), "environment").forEach((name, value) -> {
+                if (name.endsWith("_SECRET")) {
+                    // ${NAME:?message}: compose refuses to start while NAME is unset or empty
+                    assertThat((String) value).as(side + " " + name).matches("\\$\\{" + name + ":\\?[^}]+}");
+                }
+            });
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Map<String, Object> parent, String key) {
         return (Map<String, Object>) parent.get(key);

@@ -15,10 +15,10 @@ import java.util.Map;
 
 /**
  * Stores a collection's documents as BSON, with the encoder and decoder the server uses on the wire. H2's default
- * type wrote each one with Java serialization, a new ObjectOutputStream per document, and every commit writes all
- * the documents of each page it changed: that took about a quarter of the server's CPU under load.
+ * type writes each one with Java serialization, a new ObjectOutputStream per document, and every commit writes all
+ * the documents of each page it changed: under load, that serialization is a large share of the server's CPU.
  * <p>
- * Every value a document can hold arrived as BSON or was made by the server from such values, so it comes back as
+ * Every value a document can hold arrives as BSON or is made by the server from such values, so it comes back as
  * it went in, except that BSON keeps dates to the millisecond (the server's own {@code $currentDate} has micros).
  */
 final class BsonDocumentType extends BasicDataType<Document> {
@@ -50,8 +50,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
     }
 
     /**
-     * H2 splits pages and sizes its cache by this estimate of a document's heap. It comes close to what H2 estimated
-     * for a Java-serialized document (twice its serialized length), so a page holds about as many as before.
+     * H2 splits pages and sizes its cache by this estimate of a document's heap. It comes close to H2's estimate for
+     * a Java-serialized document (twice its serialized length), so a page holds about as many as with H2's type.
      */
     @Override
     public int getMemory(Document document) {

@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The H2 backend of mongo-java-server, made durable: a write command is answered only after the MVStore holding
  * it has been committed to its file, so an acknowledged write survives the process being killed.
  * <p>
- * Stock H2 writes its store out about once a second, and a {@code kill -9} lost hundreds of acknowledged inserts.
- * Committing once per write fixes that but makes concurrent writers queue for one commit each; instead every commit
- * covers all writes applied before it started (group commit), so writers that arrive together share one commit.
+ * Stock H2 writes its store out about once a second, so a {@code kill -9} would lose up to a second of acknowledged
+ * writes. A commit per write would make concurrent writers queue for one commit each, so every commit covers all
+ * writes applied before it started (group commit), and writers that arrive together share one commit.
  * A commit survives a killed process, not a power loss (that would need an fsync per commit, at about half the
  * speed). Documents are stored as BSON ({@link BsonDocumentType}) and ObjectId keys as their bytes
  * ({@link ObjectIdKeyType}): a file written with H2's default Java serialization cannot be read by it.
@@ -58,10 +58,10 @@ final class DurableH2Backend extends H2Backend {
     static DurableH2Backend open(Path file) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         // Old chunks are kept this long after their pages died: a read that walks a collection holds on to the pages
-        // of the store's version it began in, and with no retention at all a 100k-invitation count under load failed
-        // with "Chunk ... not found" (a 500), most likely its pages freed and compacted away by other commits. H2's
-        // default of 45 s, committing this often, grew the file by gigabytes. A file of 3,200 invitations made under
-        // load: 28-35 MB with no retention, 96-166 MB with 5 s, 160-273 MB with 10 s.
+        // of the store's version it began in, and with no retention other commits can free and compact those pages
+        // away under a long read (a count of 100k invitations under load fails with "Chunk ... not found", a 500).
+        // Retention costs file size: with commits this frequent, H2's default of 45 s grows the file by gigabytes,
+        // and 5 s makes a file written under load about three to five times as large as no retention does.
         store.setRetentionTime(RETAIN_OLD_CHUNKS_MILLIS);
         return new DurableH2Backend(store);
     }

@@ -23,7 +23,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static EmbeddedMongoServer shared;
     /**
      * The server handles each connection's commands on its event loop thread, and a write waits there for its
-     * commit. With netty's default of two threads per core, a read queued behind other connections' commits (tens
+     * commit. With netty's default of two threads per core, a read would queue behind other connections' commits (tens
      * of milliseconds each), and at most four writers could share a commit. A thread per busy connection avoids both.
      */
     private static final int CONNECTION_THREADS = 128;

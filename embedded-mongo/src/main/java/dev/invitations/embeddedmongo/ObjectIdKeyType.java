@@ -8,9 +8,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The key type of a collection's documents: H2's default type, whose order it keeps, except that an ObjectId (the
- * {@code _id} a driver gives a new document, as for the events) is written as its 12 bytes. H2 wrote it with Java
- * serialization, and a commit writes every key of each page it changed, the pages above the documents included:
- * with BSON documents, those keys took more of a commit than the documents.
+ * {@code _id} a driver gives a new document, as for the events) is written as its 12 bytes. H2's type writes it with
+ * Java serialization, and a commit writes every key of each page it changed, the pages above the documents included:
+ * with BSON documents, such keys would cost a commit more than the documents do.
  */
 final class ObjectIdKeyType extends ObjectDataType {
 
@@ -40,7 +40,7 @@ final class ObjectIdKeyType extends ObjectDataType {
         return new ObjectId(id);
     }
 
-    /** H2 learns its estimate for a serialized key from writing one, which it no longer does for ObjectIds. */
+    /** H2 learns its estimate for a serialized key from writing one, and this type writes no ObjectId through H2. */
     @Override
     public int getMemory(Object key) {
         return key instanceof ObjectId ? OBJECT_ID_HEAP_SIZE : super.getMemory(key);

@@ -27,9 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * A non-unique index for mongo-java-server, which otherwise ignores them and scans the whole collection for every
- * query. Without it, a tracking processor's tailing query ({@code timestamp >= t}, on the event store's own
- * {@code (timestamp, sequenceNumber)} index) read every event ever stored, several times a second, and the
- * server's CPU went to that instead of to writes.
+ * query. Without it, a tracking processor's tailing query (a range of the events' positions) would read every
+ * event ever stored, several times a second, and the server's CPU would go to that instead of to writes.
  * <p>
  * It answers queries that fix a prefix of its keys by equality and optionally bound the next key by
  * {@code $gt/$gte/$lt/$lte}, at the top level or inside {@code $and}. It only narrows the candidates: the server
@@ -56,7 +55,7 @@ final class OrderedIndex<P> extends Index<P> {
     /**
      * Whether a document ever held an array under one of the keys (it stays set: knowing that none holds one any more
      * would take a scan). Such a document stands under one key per element, but sorts by its least element ascending
-     * and its greatest descending, whichever element the query matched: the index's order is no longer the sort's.
+     * and its greatest descending, whichever element the query matched: the index's order is then not the sort's.
      */
     private volatile boolean multikey;
 
@@ -69,7 +68,7 @@ final class OrderedIndex<P> extends Index<P> {
      * @param unique whether it also refuses a second document under the same key, as a unique index does. The
      *               server's own unique indexes answer only a query on exactly their keys: reading one aggregate's
      *               events ({@code aggregateIdentifier} and a range of {@code sequenceNumber}) or a conditional
-     *               write by {@code _id} ({@code _id} and {@code version < n}) scanned the whole collection
+     *               write by {@code _id} ({@code _id} and {@code version < n}) would scan the whole collection
      */
     OrderedIndex(String name, List<IndexKey> keys, boolean unique) {
         super(name, keys, false);
@@ -170,7 +169,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     /**
      * The values of an {@code $in} of plain values on the first key ({@code _id: {$in: [...]}}, the feed's check for
-     * entries it holds already), or null: without it the server scanned the collection for every such query.
+     * entries it holds already), or null: without it the server would scan the collection for every such query.
      */
     private Collection<?> listedValuesOf(Document query) {
         Object condition = conditionsOf(query).get(keys().get(0));

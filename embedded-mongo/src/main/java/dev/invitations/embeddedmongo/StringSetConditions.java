@@ -12,14 +12,14 @@ import java.util.function.BiPredicate;
 
 /**
  * Matches {@code $in} and {@code $nin} over a long list of strings by hash lookups. The stock matcher compares a
- * document's value with each listed value in turn, through a stream per comparison: axon-mongo's stock tracking query,
- * which excluded the ids of every event of its look-back window ({@code eventIdentifier: {$nin: [...]}}, a thousand
- * ids under load), spent most of the server's CPU there, and the feed still looks up each batch's event ids. MongoDB
- * itself looks such lists up in a sorted set.
+ * document's value with each listed value in turn, through a stream per comparison: for a list of hundreds or
+ * thousands of ids (the event ids of a batch the feed looks up, or axon-mongo's stock tracking query excluding every
+ * event id of its look-back window by {@code eventIdentifier: {$nin: [...]}}), that can take most of the server's
+ * CPU. MongoDB itself looks such lists up in a sorted set.
  * <p>
  * Only a condition on a top-level field (at the top of the query or in a top-level {@code $and}) whose operator is
  * alone with a list of strings is taken out; a document whose value there is not a string is left to the stock
- * matcher with the original condition, so arrays, numbers and missing fields match as before.
+ * matcher with the original condition, so arrays, numbers and missing fields match exactly as with the stock matcher.
  */
 final class StringSetConditions {
 

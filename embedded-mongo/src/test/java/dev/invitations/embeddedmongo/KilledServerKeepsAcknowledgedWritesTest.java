@@ -95,7 +95,12 @@ class KilledServerKeepsAcknowledgedWritesTest {
         builder.environment().put("MONGO_PORT", String.valueOf(port));
         builder.environment().put("INVITATIONS_DATA_DIR", dataDir.toString());
         Process process = builder.start();
-        awaitListening(port, process);
+        try {
+            awaitListening(port, process);
+        } catch (AssertionError | InterruptedException notListening) {
+            process.destroyForcibly(); // a server that never answered must not outlive the test
+            throw notListening;
+        }
         return process;
     }
 

@@ -18,10 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The event store as the pooled processors read it, through streams that tell when events are available.
  * <p>
  * A pooled processor that finds no event waits for its stream's "available" callback, or, when the stream has none,
- * looks again 500 ms later; the embedded event store's streams have none. That wait was most of the time from a
- * create to its email (the saga) and to its view (the query side), about 450 ms on an idle system. Each stream here
- * is checked every few milliseconds, in memory (the event store's own producer reads the storage), and calls back
- * when events are there.
+ * looks again 500 ms later; the embedded event store's streams have none, and that wait would be most of the time
+ * from a create to its email (the saga) and to its view (the query side). Each stream here is checked every few
+ * milliseconds, in memory (the event store's own producer reads the storage), and calls back when events are there.
  */
 public final class AvailabilityWatchedEvents implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 

@@ -13,7 +13,7 @@ import java.time.Duration;
  *                     of order, and a position whose writer failed stays missing for good. An event committed later
  *                     than this would be skipped, so keep it generous.
  * @param availabilityCheck how often a pooled processor's stream is checked, in memory, for events to hand it: how
- *                          soon it sees one (without, it looked again only every 500 ms)
+ *                          soon it sees one (without the check, it looks again only every 500 ms)
  * @param storageTimeout how long a request waits for an unreachable MongoDB before it fails (and is answered with
  *                       503), whatever the connection string says: a client should get an answer, not a hang
  */

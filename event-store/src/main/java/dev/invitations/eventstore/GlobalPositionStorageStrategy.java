@@ -37,9 +37,9 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * <p>
  * A writer takes its positions from a counter before it inserts, so commits can land out of order: a reader that
  * sees position 11 before 10 keeps 10 as a gap and asks for it again on each fetch until it arrives, or until it
- * lies {@code maxGapOffset} positions behind (its writer failed). A fetch reads only the gaps and the next positions:
- * the stock token, a timestamp and every event id of a look-back window, made each fetch re-read the window and each
- * stored token carry a thousand ids under load, and had to guess how late a commit could be.
+ * lies {@code maxGapOffset} positions behind (its writer failed). A fetch reads only the gaps and the next positions.
+ * axon-mongo's stock token, a timestamp and every event id of a look-back window, makes each fetch re-read the window
+ * and each stored token carry a thousand ids under load, and has to guess how late a commit can be.
  */
 final class GlobalPositionStorageStrategy extends DocumentPerEventStorageStrategy {
 

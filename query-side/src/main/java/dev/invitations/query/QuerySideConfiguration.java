@@ -1,6 +1,5 @@
 package dev.invitations.query;
 
-import dev.invitations.api.token.InvitationTokens;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -8,12 +7,11 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,9 +22,10 @@ class QuerySideConfiguration {
         return new MongoCustomConversions(StoredInstants.converters());
     }
 
+    /** Where the query side reads the time: the invitee page's expiry, a rebuild's duration. Tests replace it. */
     @Bean
-    InvitationTokens invitationTokens(@Value("${invitations.token-secret}") String secret) {
-        return new InvitationTokens(secret.getBytes(StandardCharsets.UTF_8));
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     /**

@@ -59,7 +59,7 @@ public class EventsForTests {
 
     /** The token the invitation's {@code sendCount}-th email carried. */
     public String tokenOf(String id, int sendCount) {
-        return tokens.issue(id, sendCount);
+        return tokens.issue(id, sendCount, tokens.hashOf(id, sendCount));
     }
 
     /** One event of each type after the creation, in an order the command side allows; returns the last sequence. */

@@ -131,12 +131,15 @@ class PoisonEventTest {
     }
 
     private HttpForTests.Answer health() {
-        return new HttpForTests(port, JwtsForTests.bearer("operator", "invitations.admin", "*"))
-                .get("/actuator/health");
+        return operator().get("/actuator/health");
     }
 
     private String prometheus() {
-        return new HttpForTests(port, null).get("/actuator/prometheus").text();
+        return operator().get("/actuator/prometheus").text();
+    }
+
+    private HttpForTests operator() {
+        return new HttpForTests(port, JwtsForTests.bearer("operator", "invitations.admin", "*"));
     }
 
     private static String failingGauge(int value) {

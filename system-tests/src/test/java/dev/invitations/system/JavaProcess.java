@@ -29,10 +29,12 @@ final class JavaProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    private final Path log;
 
-    private JavaProcess(String name, Process process) {
+    private JavaProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
+        this.log = log;
     }
 
     static JavaProcess start(String name, Path jar, Map<String, String> environment) {
@@ -40,12 +42,12 @@ final class JavaProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Ddisable-axoniq-console-message=true",
                 "-jar", jar.toString()));
         try {
-            Path logs = Files.createDirectories(ROOT.resolve("system-tests/target/process-logs"));
+            Path log = Files.createDirectories(ROOT.resolve("system-tests/target/process-logs")).resolve(name + ".log");
             var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new JavaProcess(name, builder.start());
+            return new JavaProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,6 +81,23 @@ final class JavaProcess implements AutoCloseable {
             }
         });
         return this;
+    }
+
+    /** Waits for the process to end by itself, as one that refuses to start does; its exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " still runs after " + START_TIMEOUT);
+        }
+        return process.exitValue();
+    }
+
+    /** What the process wrote to its standard output and error. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

@@ -34,15 +34,23 @@ final class LocalSystem implements AutoCloseable {
     }
 
     JavaProcess startCommandSide(int port) {
-        return track("command-side-" + port,
-                JavaProcess.start("command-side-" + port, JavaProcess.COMMAND_SIDE, sideEnvironment(port))
-                        .awaitReady(port));
+        return launch(JavaProcess.COMMAND_SIDE, port).awaitReady(port);
     }
 
     JavaProcess startQuerySide(int port) {
-        return track("query-side-" + port,
-                JavaProcess.start("query-side-" + port, JavaProcess.QUERY_SIDE, sideEnvironment(port))
-                        .awaitReady(port));
+        return launch(JavaProcess.QUERY_SIDE, port).awaitReady(port);
+    }
+
+    /** Starts a side from {@code jar} without waiting for it to be ready: one that should refuse to start, say. */
+    JavaProcess launch(Path jar, int port) {
+        String name = jar.getFileName().toString().replace(".jar", "") + "-" + port;
+        return track(name, JavaProcess.start(name, jar, sideEnvironment(port)));
+    }
+
+    /** The sides started from now on have the environment variable {@code name}; an empty value unsets one. */
+    LocalSystem set(String name, String value) {
+        sideSettings.put(name, value);
+        return this;
     }
 
     /**
@@ -71,6 +79,8 @@ final class LocalSystem implements AutoCloseable {
     private Map<String, String> sideEnvironment(int port) {
         Map<String, String> environment = new HashMap<>(Map.of("SERVER_PORT", String.valueOf(port),
                 "SPRING_DATA_MONGODB_URI", mongoUri,
+                // the built-in secrets
+                "SPRING_PROFILES_ACTIVE", "local",
                 // load from a handful of callers is what these tests are about, not rate limits
                 "INVITATIONS_RATE_LIMIT_PER_CALLER", "1000000",
                 "INVITATIONS_RATE_LIMIT_PER_CLIENT_ADDRESS", "1000000"));

@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * Writes and sends invitation emails: a plain-text and an HTML part from the templates under {@code email/}, with
  * the link {@code <accept-url-base>?token=<token>}. The token is derived here, at the moment of sending, from the
- * invitation id and its send number; it exists only in the email that leaves.
+ * invitation id, its send number and the key its recorded hash names; it exists only in the email that leaves.
  */
 public class InvitationMailer {
 
@@ -46,7 +46,7 @@ public class InvitationMailer {
 
     /** @throws MailException when the SMTP server cannot be reached or refuses the email */
     public void send(InvitationEmail email) {
-        String link = acceptUrlBase + "?token=" + tokens.issue(email.invitationId(), email.sendCount());
+        String link = acceptUrlBase + "?token=" + token(email);
         var context = new Context(Locale.ENGLISH, Map.of(
                 "orgId", email.orgId(),
                 "role", email.role(),
@@ -66,6 +66,14 @@ public class InvitationMailer {
             throw new MailPreparationException("the invitation email could not be written", e);
         }
         mail.send(message);
+    }
+
+    private String token(InvitationEmail email) {
+        try {
+            return tokens.issue(email.invitationId(), email.sendCount(), email.tokenHash());
+        } catch (IllegalStateException keyRetired) {
+            throw new MailPreparationException(keyRetired.getMessage(), keyRetired);
+        }
     }
 
     /** The templates under {@code email/}: {@code .txt} ones as text, {@code .html} ones as HTML, escaped for each. */

@@ -64,7 +64,7 @@ public class InvitationSaga {
         expiryDeadline = deadlines.schedule(created.expirationTime(), EXPIRY, new ExpireInvitation(invitationId));
         if (!created.disableInvitationEmail()) {
             email = new InvitationEmail(created.invitationId(), created.orgId(), created.invitedEmail(),
-                    created.role(), created.inviter(), created.expirationTime(), 1);
+                    created.role(), created.inviter(), created.expirationTime(), 1, created.tokenHash());
             sendEmail(deadlines, mailer, commands, retries);
         }
     }
@@ -75,7 +75,7 @@ public class InvitationSaga {
         cancelDeadlines(deadlines);
         expiryDeadline = deadlines.schedule(resent.expirationTime(), EXPIRY, new ExpireInvitation(invitationId));
         if (email != null) {
-            email = email.resent(resent.sendCount(), resent.expirationTime());
+            email = email.resent(resent.sendCount(), resent.tokenHash(), resent.expirationTime());
             attempts = 0;
             sendEmail(deadlines, mailer, commands, retries);
         }

@@ -10,13 +10,10 @@ import java.time.Duration;
 /**
  * The command side's {@code invitations.*} properties; the README's configuration table documents each.
  *
- * @param tokenSecret   the server secret tokens are derived from and hashed with (at least 32 bytes); the query
- *                      side must have the same one
  * @param acceptUrlBase the invitee's page; links are {@code <base>?token=<token>}, never built from a request
  */
 @ConfigurationProperties("invitations")
 public record InvitationsProperties(
-        String tokenSecret,
         @DefaultValue("http://localhost:8081/invite") URI acceptUrlBase,
         @DefaultValue Ttl ttl,
         @DefaultValue Accept accept) {

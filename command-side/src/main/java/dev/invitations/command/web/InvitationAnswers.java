@@ -34,7 +34,7 @@ class InvitationAnswers {
 
     /** The invitation with the link and token of its latest send, recomputed: no plaintext token is kept. */
     IssuedInvitation issued(InvitationView invitation) {
-        String token = tokens.issue(invitation.getId(), invitation.getSendCount());
+        String token = tokens.issue(invitation.getId(), invitation.getSendCount(), invitation.getTokenHash());
         return new IssuedInvitation(invitation, properties.acceptUrlBase() + "?token=" + token, token);
     }
 

@@ -135,7 +135,7 @@ class InvitationCommandController {
                 .text("email", body.email())
                 .orThrow();
         String id = invitationNamedBy(body.token());
-        commands.sendAndWait(new AcceptInvitation(id, tokens.hash(body.token()), body.acceptedBy(), body.email(),
+        commands.sendAndWait(new AcceptInvitation(id, hashOf(body.token()), body.acceptedBy(), body.email(),
                 properties.accept().requireEmailMatch()));
         return answers.ok(id);
     }
@@ -144,7 +144,7 @@ class InvitationCommandController {
     ResponseEntity<InvitationView> decline(@RequestBody UseToken body) {
         new RequestCheck().require(body.token() != null && !body.token().isBlank(), "token", "is required").orThrow();
         String id = invitationNamedBy(body.token());
-        commands.sendAndWait(new DeclineInvitation(id, tokens.hash(body.token())));
+        commands.sendAndWait(new DeclineInvitation(id, hashOf(body.token())));
         return answers.ok(id);
     }
 
@@ -160,6 +160,11 @@ class InvitationCommandController {
     private static String invitationNamedBy(String token) {
         return InvitationTokens.invitationIdOf(token)
                 .orElseThrow(() -> new InvitationRejected(Reason.NOT_FOUND, "unknown token"));
+    }
+
+    /** A token whose key was retired is as unknown as one never issued. */
+    private String hashOf(String token) {
+        return tokens.hash(token).orElseThrow(() -> new InvitationRejected(Reason.NOT_FOUND, "unknown token"));
     }
 
     private static String notFound() {

@@ -2,6 +2,7 @@ package dev.invitations.command.email;
 
 import dev.invitations.command.RunningCommandSideWithShortTimes;
 import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.security.JwtsForTests;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,9 @@ class UnreachableMailServerTest extends RunningCommandSideWithShortTimes {
     @Test
     void theCommandSideStaysHealthyAndReady() {
         // emails wait for the SMTP server; requests do not, so neither liveness nor readiness depends on it
-        assertThat(http.send("GET", "/actuator/health", null).body().get("status").asText()).isEqualTo("UP");
+        assertThat(http.send("GET", "/actuator/health", null,
+                "Authorization", JwtsForTests.bearer("operator", "invitations.admin")).body().get("status").asText())
+                .isEqualTo("UP");
         assertThat(http.send("GET", "/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 

@@ -188,7 +188,7 @@ class InvitationSagaTest {
                     .whenPublishingA(resent(EXPIRY))
                     .expectDispatchedCommands(new RecordEmailFailure(id, 2, 1, "Connection refused", true))
                     .expectScheduledDeadline(FIRST_RETRY, new InvitationEmail(id, ORG, email, "member", "Grace",
-                            EXPIRY, 2));
+                            EXPIRY, 2, tokens.hashOf(id, 2)));
         }
     }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,9 +36,11 @@ class EventProcessorsHealthIndicator implements HealthIndicator, ConfigurerModul
 
     private final Map<String, Failure> failing = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    EventProcessorsHealthIndicator(MeterRegistry meters) {
+    EventProcessorsHealthIndicator(MeterRegistry meters, Clock clock) {
         this.meters = meters;
+        this.clock = clock;
     }
 
     @Override
@@ -71,7 +74,7 @@ class EventProcessorsHealthIndicator implements HealthIndicator, ConfigurerModul
 
     private void failed(String processor, Throwable error) {
         String description = error == null ? "rolled back" : error.toString();
-        if (failing.putIfAbsent(processor, new Failure(Instant.now(), description)) == null) {
+        if (failing.putIfAbsent(processor, new Failure(clock.instant(), description)) == null) {
             // Axon logs each attempt at WARN; this marks where the views started to stand still
             log.error("event processor {} cannot apply its events and retries them; its views stand still: {}",
                     processor, description);

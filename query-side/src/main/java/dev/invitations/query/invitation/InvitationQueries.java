@@ -76,12 +76,14 @@ public class InvitationQueries {
         }
     }
 
-    /** What the token's holder may see; empty for a token of no invitation, or no longer the invitation's token. */
+    /**
+     * What the token's holder may see; empty for a token of no invitation, no longer the invitation's token, or
+     * whose key was retired.
+     */
     public Optional<InvitationLookup> lookup(String token) {
-        String hash = tokens.hash(token);
-        return InvitationTokens.invitationIdOf(token)
-                .flatMap(views::find)
-                .filter(view -> InvitationTokens.sameHash(view.getTokenHash(), hash))
+        return tokens.hash(token).flatMap(hash -> InvitationTokens.invitationIdOf(token)
+                        .flatMap(views::find)
+                        .filter(view -> InvitationTokens.sameHash(view.getTokenHash(), hash)))
                 .map(InvitationLookup::of);
     }
 

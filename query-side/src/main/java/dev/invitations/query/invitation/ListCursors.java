@@ -31,8 +31,7 @@ final class ListCursors {
     private final SecretKeySpec key;
 
     ListCursors(InvitationTokens tokens) {
-        // a key of its own, derived from the secret both sides already share, so no second secret to configure
-        this.key = new SecretKeySpec(tokens.hash("list-cursor-key").getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
+        this.key = new SecretKeySpec(tokens.derivedKey("list-cursor"), "HmacSHA256");
     }
 
     String cursorAt(String orgId, Position position) {

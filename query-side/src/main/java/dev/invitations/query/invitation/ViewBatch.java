@@ -30,8 +30,8 @@ final class ViewBatch {
 
     /**
      * Reads the views the batch's {@code events} change, other than the ones it creates, in one query: one read per
-     * event held a replay of events that follow their invitation's creation by a while (emails, accepts) to a few
-     * hundred events a second.
+     * event would hold a replay of events that follow their invitation's creation by a while (emails, accepts) to a
+     * few hundred events a second.
      */
     private ViewBatch(StoredInvitations views, EventStore eventStore, List<? extends EventMessage<?>> events) {
         this.views = views;

@@ -18,11 +18,12 @@ class InvitePageController {
 
     private final InvitationQueries queries;
     private final InvitePageProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    InvitePageController(InvitationQueries queries, InvitePageProperties properties) {
+    InvitePageController(InvitationQueries queries, InvitePageProperties properties, Clock clock) {
         this.queries = queries;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @GetMapping("/invite")

@@ -28,7 +28,7 @@ public class ViewRebuild {
     private final InvitationViewProjection projection;
     private final MongoTemplate eventStorage;
     private final EventStore eventStore;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private Instant startTime;
     private Instant endTime;
     private long totalEvents;
@@ -36,7 +36,8 @@ public class ViewRebuild {
     private long lastPositionAtStart;
 
     ViewRebuild(EventProcessingConfiguration processing, InvitationViewProjection projection,
-                MongoTemplate eventStorage, EventStore eventStore) {
+                MongoTemplate eventStorage, EventStore eventStore, Clock clock) {
+        this.clock = clock;
         this.processing = processing;
         this.projection = projection;
         this.eventStorage = eventStorage;

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# A short smoke of every command the README offers besides ./mvnw verify, as a fresh clone runs them: .ci/run runs
+# it after the tests. ./run-local.sh on free ports (an invitation created, read back, and its page served),
+# scripts/mint-jwt.sh, scripts/generate-secrets.sh (into a scratch file), and ./bench.sh with its shortest settings.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+free_port() {
+  local port
+  while true; do
+    port=$(( 20000 + RANDOM % 20000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+}
+scratch="$(mktemp -d)"
+launcher=""
+cleanup() {
+  if [[ -n "$launcher" ]]; then kill "$launcher" 2>/dev/null || true; wait "$launcher" 2>/dev/null || true; fi
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+echo "== scripts/generate-secrets.sh"
+scripts/generate-secrets.sh "$scratch/.env"
+grep -q '^INVITATIONS_TOKEN_SECRET=.\{40,\}' "$scratch/.env"
+scripts/generate-secrets.sh "$scratch/.env" | grep -q 'left unchanged'
+
+echo "== ./run-local.sh"
+command_port="$(free_port)" query_port="$(free_port)"
+COMMAND_PORT="$command_port" QUERY_PORT="$query_port" MONGO_PORT="$(free_port)" INVITATIONS_DATA_DIR="$scratch/data" \
+  ./run-local.sh > "$scratch/run-local.log" 2>&1 &
+launcher=$!
+for _ in $(seq 1 360); do
+  grep -q '^Ready\.' "$scratch/run-local.log" && break
+  kill -0 "$launcher" 2>/dev/null || { cat "$scratch/run-local.log"; exit 1; }
+  sleep 0.5
+done
+grep -q '^Ready\.' "$scratch/run-local.log" || { cat "$scratch/run-local.log"; exit 1; }
+
+echo "== scripts/mint-jwt.sh, and a create read back"
+auth="Authorization: Bearer $(scripts/mint-jwt.sh smoke 'org.user.invite org.user.read' smoke-org)"
+created="$(curl -fsS -H "$auth" -H 'Content-Type: application/json' \
+  -d '{"invitedEmail":"smoke@example.com","role":"member","disableInvitationEmail":true}' \
+  "http://127.0.0.1:$command_port/v1/orgs/smoke-org/invitations")"
+id="$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<< "$created")"
+token="$(sed -E 's/.*"invitationToken":"([^"]+)".*/\1/' <<< "$created")"
+curl -fsS -H "$auth" "http://127.0.0.1:$query_port/v1/orgs/smoke-org/invitations/$id?minVersion=0" | grep -q '"state":"PENDING"'
+curl -fsS "http://127.0.0.1:$query_port/invite?token=$token" | grep -q 'smoke-org'
+kill "$launcher"; wait "$launcher" || true; launcher=""
+! grep -q ' ERROR ' "$scratch/run-local.log" || { grep ' ERROR ' "$scratch/run-local.log"; exit 1; }
+
+echo "== ./bench.sh, shortest"
+BENCH_LIST_SIZES= BENCH_WARM_UP_SECONDS=1 ./bench.sh > "$scratch/bench.log" 2>&1 || { tail -40 "$scratch/bench.log"; exit 1; }
+tail -1 "$scratch/bench.log" | grep -q '^{'
+echo "smoke: every command worked"

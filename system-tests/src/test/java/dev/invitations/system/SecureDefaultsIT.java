@@ -1,0 +1,157 @@
+package dev.invitations.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.security.JwtsForTests;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged sides as a deployment meets them: no start without secrets of its own outside the {@code local}
+ * profile, token keys that rotate without breaking links, and operators' endpoints closed to everyone else.
+ */
+class SecureDefaultsIT {
+
+    private static final String TOKEN_SECRET = "a-deployment's-own-token-secret-of-48-characters";
+    private static final String ROTATED_SECRET = "the-next-token-secret-after-rotation-48-characters";
+    private static final String JWT_SECRET = "a-deployment's-own-jwt-secret-of-at-least-32-bytes";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void eachSideRefusesToStartWithoutItsOwnSecretsAndNamesTheOneMissing() throws Exception {
+        try (var system = new LocalSystem().set("SPRING_PROFILES_ACTIVE", "")) {
+            system.startMongo();
+            Path side = JavaProcess.COMMAND_SIDE;
+            assertRefuses(system, side, "invitations.token-secret is not set", "INVITATIONS_TOKEN_SECRET");
+            system.set("INVITATIONS_TOKEN_SECRET", "local-development-token-secret-not-for-production");
+            assertRefuses(system, side, "invitations.token-secret holds a built-in value", "INVITATIONS_TOKEN_SECRET");
+            system.set("INVITATIONS_TOKEN_SECRET", TOKEN_SECRET);
+            assertRefuses(system, side, "invitations.jwt-secret is not set", "INVITATIONS_JWT_SECRET");
+            system.set("INVITATIONS_JWT_SECRET", JwtsForTests.LOCAL_SECRET);
+            assertRefuses(system, side, "invitations.jwt-secret holds a built-in value", "INVITATIONS_JWT_SECRET");
+            // the query side runs the same checks (api-security's): one of each kind shows they are there
+            assertRefuses(system, JavaProcess.QUERY_SIDE, "invitations.jwt-secret holds a built-in value");
+            system.set("INVITATIONS_TOKEN_SECRET", "");
+            assertRefuses(system, JavaProcess.QUERY_SIDE, "invitations.token-secret is not set");
+
+            system.set("INVITATIONS_TOKEN_SECRET", TOKEN_SECRET).set("INVITATIONS_JWT_SECRET", JWT_SECRET);
+            int port = JavaProcess.freePort();
+            system.startCommandSide(port);
+            String admin = "Bearer " + JwtsForTests.signed(JWT_SECRET, "operator", "invitations.admin", List.of(),
+                    Instant.now().plusSeconds(600));
+            assertThat(get(port, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+            assertThat(get(port, "/v3/api-docs", null).statusCode()).isEqualTo(401);
+            assertThat(get(port, "/v3/api-docs", admin).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void metricsNeedTheAdminScopeOnTheApiPortAndNothingOnTheManagementPort() throws Exception {
+        try (var system = new LocalSystem()) {
+            system.startMongo();
+            int apiPort = JavaProcess.freePort();
+            int queryPort = JavaProcess.freePort();
+            system.startCommandSide(apiPort);
+            int managementPort = JavaProcess.freePort();
+            // ready is answered on the management port now
+            system.set("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort)).launch(JavaProcess.QUERY_SIDE, queryPort)
+                    .awaitReady(managementPort);
+
+            assertThat(get(apiPort, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(apiPort, "/actuator/prometheus",
+                    JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*")).statusCode()).isEqualTo(403);
+            var metrics = get(apiPort, "/actuator/prometheus",
+                    JwtsForTests.bearer("operator", "invitations.admin"));
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            assertThat(get(apiPort, "/actuator/health", null).statusCode()).isEqualTo(401);
+
+            assertThat(get(managementPort, "/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+            // the API port no longer serves the actuator, not even to an operator
+            assertThat(get(queryPort, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(queryPort, "/actuator/prometheus", JwtsForTests.bearer("operator", "invitations.admin"))
+                    .statusCode()).isEqualTo(404);
+            assertThat(get(queryPort, "/v1/orgs/acme/invitations", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aTokenOfAnOldKeyAcceptsAfterRotationAndIsUnknownOnceItsKeyIsRetired() throws Exception {
+        try (var system = new LocalSystem()) {
+            system.startMongo();
+            int port = JavaProcess.freePort();
+            system.set("INVITATIONS_TOKEN_KEY_ID", "1").set("INVITATIONS_TOKEN_SECRET", TOKEN_SECRET)
+                    .startCommandSide(port);
+            JsonNode first = create(port, "first@example.com");
+            JsonNode second = create(port, "second@example.com");
+            assertThat(first.get("invitationToken").asText()).startsWith("1.");
+
+            system.set("INVITATIONS_TOKEN_KEY_ID", "2").set("INVITATIONS_TOKEN_SECRET", ROTATED_SECRET)
+                    .set("INVITATIONS_PREVIOUSTOKENSECRETS_1", TOKEN_SECRET)
+                    .startCommandSide(port);
+            assertThat(accept(port, first.get("invitationToken").asText()).statusCode()).isEqualTo(200);
+            assertThat(create(port, "third@example.com").get("invitationToken").asText()).startsWith("2.");
+
+            system.set("INVITATIONS_PREVIOUSTOKENSECRETS_1", "").startCommandSide(port);
+            assertThat(accept(port, second.get("invitationToken").asText()).statusCode()).isEqualTo(404);
+
+            String id = second.get("id").asText();
+            for (var forger : List.of(
+                    new InvitationTokens(bytes("local-development-token-secret-not-for-production")),
+                    new InvitationTokens("2", Map.of("2", bytes("local-development-token-secret-not-for-production"))))) {
+                String forged = forger.issue(id, 1, forger.hashOf(id, 1));
+                assertThat(accept(port, forged).statusCode()).as(forged).isEqualTo(404);
+            }
+        }
+    }
+
+    private static void assertRefuses(LocalSystem system, Path side, String... message) throws Exception {
+        JavaProcess process = system.launch(side, JavaProcess.freePort());
+        assertThat(process.awaitExit()).as(side + " exit code").isNotZero();
+        assertThat(process.log()).contains(message);
+    }
+
+    private JsonNode create(int port, String email) throws Exception {
+        var created = http.send(HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + port + "/v1/orgs/acme/invitations"))
+                        .header("Authorization", JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "acme"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"invitedEmail\":\"" + email
+                                + "\",\"role\":\"member\",\"disableInvitationEmail\":true}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body());
+    }
+
+    private HttpResponse<String> accept(int port, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/invitations:accept"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] bytes(String secret) {
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+}
