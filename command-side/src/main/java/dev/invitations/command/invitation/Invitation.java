@@ -3,6 +3,7 @@ package dev.invitations.command.invitation;
 import dev.invitations.api.invitation.AcceptInvitation;
 import dev.invitations.api.invitation.CreateInvitation;
 import dev.invitations.api.invitation.DeclineInvitation;
+import dev.invitations.api.invitation.EmailAddress;
 import dev.invitations.api.invitation.ExpireInvitation;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
@@ -244,7 +245,7 @@ public class Invitation {
     }
 
     private boolean isInvitedEmail(String email) {
-        return email != null && email.trim().equalsIgnoreCase(invitedEmail.trim());
+        return email != null && new EmailAddress(email).equals(new EmailAddress(invitedEmail));
     }
 
     private boolean hasPassedExpiry() {

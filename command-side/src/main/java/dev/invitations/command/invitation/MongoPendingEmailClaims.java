@@ -1,5 +1,6 @@
 package dev.invitations.command.invitation;
 
+import dev.invitations.api.invitation.EmailAddress;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationDeclined;
 import dev.invitations.api.invitation.InvitationExpired;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Claims as documents keyed by {@code orgId/lower-cased email}: MongoDB's unique {@code _id} lets exactly one of
@@ -124,6 +124,6 @@ public class MongoPendingEmailClaims implements PendingEmailClaims {
     }
 
     private static String keyOf(String orgId, String email) {
-        return orgId + "/" + email.trim().toLowerCase(Locale.ROOT);
+        return orgId + "/" + new EmailAddress(email).normalized();
     }
 }

@@ -1,5 +1,6 @@
 package dev.invitations.command.web;
 
+import dev.invitations.api.invitation.EmailAddress;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -107,7 +108,7 @@ class InvitationCreationController {
         check.orThrow();
 
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateInvitation(id, orgId, body.invitedEmail().trim(), body.role(), body.inviter(),
+        commands.sendAndWait(new CreateInvitation(id, orgId, new EmailAddress(body.invitedEmail()).value(), body.role(), body.inviter(),
                 expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(), actor));
         return id;
     }

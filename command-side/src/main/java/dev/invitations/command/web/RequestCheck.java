@@ -1,5 +1,7 @@
 package dev.invitations.command.web;
 
+import dev.invitations.api.invitation.EmailAddress;
+import dev.invitations.api.org.OrgId;
 import dev.invitations.command.invitation.InvitationsProperties.Ttl;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
@@ -19,13 +21,9 @@ import java.util.regex.Pattern;
  */
 final class RequestCheck {
 
-    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern ROLE = Pattern.compile("[a-z0-9._-]{1,64}");
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9_-]{1,63}");
-    // deliberately loose: one @, no spaces or control characters, a dot in the domain; the email itself is the test
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
     private static final Pattern PROTOBUF_SECONDS = Pattern.compile("(\\d{1,12})(?:\\.(\\d{1,9}))?s");
-    private static final int MAX_EMAIL = 254;
     private static final int MAX_LABELS = 32;
     private static final int MAX_LABEL_VALUE = 256;
     private static final int MAX_TEXT = 256;
@@ -40,17 +38,14 @@ final class RequestCheck {
     }
 
     RequestCheck orgId(String orgId) {
-        return require(orgId != null && ORG_ID.matcher(orgId).matches(), "orgId",
-                "must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+        return require(OrgId.isValid(orgId), "orgId", "must be " + OrgId.FORMAT_DESCRIPTION);
     }
 
     RequestCheck email(String field, String email) {
         if (email == null || email.isBlank()) {
             return require(false, field, "is required");
         }
-        String trimmed = email.trim();
-        return require(trimmed.length() <= MAX_EMAIL && EMAIL.matcher(trimmed).matches(), field,
-                "must be an email address of at most " + MAX_EMAIL + " characters");
+        return require(EmailAddress.isValid(email), field, "must be " + EmailAddress.FORMAT_DESCRIPTION);
     }
 
     /** {@code required} false lets a missing role through (an update that keeps it). */

@@ -1,5 +1,6 @@
 package dev.invitations.query.invitation;
 
+import dev.invitations.api.invitation.EmailAddress;
 import dev.invitations.api.invitation.InvitationView;
 import dev.invitations.query.ChangeSignal;
 import dev.invitations.query.StoredInstants;
@@ -100,7 +101,8 @@ class StoredInvitations {
         var criteria = where("orgId").is(find.orgId())
                 .and("state").in(find.states().stream().map(Enum::name).toList());
         if (find.email() != null) {
-            criteria.and("invitedEmail").regex("^" + Pattern.quote(find.email().trim()) + "$", "i");
+            // the stored address keeps its case: matched case-insensitively, as EmailAddress compares
+            criteria.and("invitedEmail").regex("^" + Pattern.quote(new EmailAddress(find.email()).value()) + "$", "i");
         }
         if (find.role() != null) {
             criteria.and("role").is(find.role());

@@ -1,5 +1,6 @@
 package dev.invitations.query.web;
 
+import dev.invitations.api.org.OrgId;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
 
@@ -9,19 +10,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** Reads query parameters into values, collecting every violation so that one 400 names them all. */
 final class QueryParameters {
-
-    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final List<FieldViolation> violations = new ArrayList<>();
 
     /** The org id of the path: an id the command side could never have stored is a 400, as it is there. */
     void orgId(String orgId) {
-        if (!ORG_ID.matcher(orgId).matches()) {
-            violations.add(new FieldViolation("orgId", "must be 1-64 characters of A-Z, a-z, 0-9, _ and -"));
+        if (!OrgId.isValid(orgId)) {
+            violations.add(new FieldViolation("orgId", "must be " + OrgId.FORMAT_DESCRIPTION));
         }
     }
 
