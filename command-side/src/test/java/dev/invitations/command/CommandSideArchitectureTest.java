@@ -25,6 +25,14 @@ class CommandSideArchitectureTest {
             .because("controllers translate HTTP into commands; storage is the domain's business");
 
     @ArchTest
+    static final ArchRule theDomainIsPlain = noClasses()
+            .that().resideInAPackage("..command.invitation..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
+                    "org.bson..", "jakarta.mail..", "org.axonframework.extensions.mongo..")
+            .because("the invitation's rules and the saga's coordination read plainly; the adapters that store"
+                    + " (storage), send email (email), serve HTTP (web) and configure (config) live beside them");
+
+    @ArchTest
     static final ArchRule theDomainKnowsNothingOfHttp = noClasses()
             .that().resideInAPackage("..command.invitation..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "org.springframework.web..",

@@ -3,7 +3,6 @@ package dev.invitations.command.email;
 import dev.invitations.api.token.InvitationTokens;
 import jakarta.mail.MessagingException;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.thymeleaf.ITemplateEngine;
@@ -44,7 +43,7 @@ public class InvitationMailer {
         this.from = from;
     }
 
-    /** @throws MailException when the SMTP server cannot be reached or refuses the email */
+    /** @throws EmailNotSent when the SMTP server cannot be reached or refuses the email, or it cannot be written */
     public void send(InvitationEmail email) {
         String link = acceptUrlBase + "?token=" + token(email);
         var context = new Context(Locale.ENGLISH, Map.of(
@@ -63,16 +62,20 @@ public class InvitationMailer {
             parts.setSubject(templates.process("invitation-subject.txt", context).strip());
             parts.setText(templates.process("invitation.txt", context), templates.process("invitation.html", context));
         } catch (MessagingException e) {
-            throw new MailPreparationException("the invitation email could not be written", e);
+            throw new EmailNotSent("the invitation email could not be written", e);
         }
-        mail.send(message);
+        try {
+            mail.send(message);
+        } catch (MailException e) {
+            throw new EmailNotSent("the SMTP server did not take the invitation email", e);
+        }
     }
 
     private String token(InvitationEmail email) {
         try {
             return tokens.issue(email.invitationId(), email.sendCount(), email.tokenHash());
         } catch (IllegalStateException keyRetired) {
-            throw new MailPreparationException(keyRetired.getMessage(), keyRetired);
+            throw new EmailNotSent(keyRetired.getMessage(), keyRetired);
         }
     }
 

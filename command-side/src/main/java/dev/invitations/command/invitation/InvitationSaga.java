@@ -12,6 +12,7 @@ import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationUpdated;
 import dev.invitations.api.invitation.RecordEmailFailure;
 import dev.invitations.api.invitation.RecordEmailSent;
+import dev.invitations.command.email.EmailNotSent;
 import dev.invitations.command.email.EmailProperties;
 import dev.invitations.command.email.InvitationEmail;
 import dev.invitations.command.email.InvitationMailer;
@@ -25,7 +26,6 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 
 /**
  * Coordinates what happens to one invitation over time: it sends the email of each send (retrying with backoff when
@@ -133,7 +133,7 @@ public class InvitationSaga {
         attempts++;
         try {
             mailer.send(email);
-        } catch (MailException e) {
+        } catch (EmailNotSent e) {
             boolean retrying = attempts < retries.maxAttempts();
             log.warn("invitation email {} attempt {} failed: {}", invitationId, attempts, e.getMessage());
             record(commands, new RecordEmailFailure(invitationId, email.sendCount(), attempts, describe(e), retrying));

@@ -4,8 +4,8 @@ import dev.invitations.api.invitation.InvitationView;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
-import dev.invitations.command.invitation.InvitationsProperties;
-import dev.invitations.command.invitation.StoredInvitations;
+import dev.invitations.command.config.InvitationsProperties;
+import dev.invitations.command.storage.StoredInvitations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 

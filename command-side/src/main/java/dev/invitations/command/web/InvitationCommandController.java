@@ -10,7 +10,7 @@ import dev.invitations.api.invitation.UpdateInvitation;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
-import dev.invitations.command.invitation.InvitationsProperties;
+import dev.invitations.command.config.InvitationsProperties;
 import dev.invitations.command.web.InvitationRequests.Resend;
 import dev.invitations.command.web.InvitationRequests.Revoke;
 import dev.invitations.command.web.InvitationRequests.Update;

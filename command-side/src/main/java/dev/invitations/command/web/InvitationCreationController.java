@@ -11,7 +11,7 @@ import dev.invitations.command.idempotency.IdempotentRequests;
 import dev.invitations.command.idempotency.IdempotentRequests.Outcome;
 import dev.invitations.command.idempotency.IdempotentRequests.Outcome.Item;
 import dev.invitations.command.invitation.InvitationRejected;
-import dev.invitations.command.invitation.InvitationsProperties;
+import dev.invitations.command.config.InvitationsProperties;
 import dev.invitations.command.web.InvitationRequests.BatchCreate;
 import dev.invitations.command.web.InvitationRequests.Create;
 import dev.invitations.problem.InvalidRequestException;

@@ -1,6 +1,6 @@
 package dev.invitations.command.web;
 
-import dev.invitations.command.invitation.InvitationsProperties;
+import dev.invitations.command.config.InvitationsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;

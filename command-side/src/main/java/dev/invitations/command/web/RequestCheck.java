@@ -2,7 +2,7 @@ package dev.invitations.command.web;
 
 import dev.invitations.api.invitation.EmailAddress;
 import dev.invitations.api.org.OrgId;
-import dev.invitations.command.invitation.InvitationsProperties.Ttl;
+import dev.invitations.command.config.InvitationsProperties.Ttl;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
 

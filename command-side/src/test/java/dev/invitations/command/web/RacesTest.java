@@ -2,7 +2,7 @@ package dev.invitations.command.web;
 
 import dev.invitations.api.invitation.InvitationState;
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.invitation.StoredInvitations;
+import dev.invitations.command.storage.StoredInvitations;
 import dev.invitations.command.web.HttpClientForTests.Answer;
 import dev.invitations.security.JwtsForTests;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.invitations.command.invitation;
+package dev.invitations.command.storage;
 
 import dev.invitations.api.invitation.InvitationView;
 import org.axonframework.eventsourcing.eventstore.EventStore;

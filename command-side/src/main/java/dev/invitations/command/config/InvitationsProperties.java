@@ -1,4 +1,4 @@
-package dev.invitations.command.invitation;
+package dev.invitations.command.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,7 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The command side's {@code invitations.*} properties; the README's configuration table documents each.
+ * The command side's {@code invitations.*} properties; docs/operations.md's configuration table documents each.
  *
  * @param acceptUrlBase the invitee's page; links are {@code <base>?token=<token>}, never built from a request
  */

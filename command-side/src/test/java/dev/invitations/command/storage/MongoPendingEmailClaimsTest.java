@@ -1,6 +1,7 @@
-package dev.invitations.command.invitation;
+package dev.invitations.command.storage;
 
 import dev.invitations.command.RunningCommandSide;
+import dev.invitations.command.invitation.InvitationRejected;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

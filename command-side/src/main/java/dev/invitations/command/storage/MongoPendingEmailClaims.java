@@ -1,4 +1,4 @@
-package dev.invitations.command.invitation;
+package dev.invitations.command.storage;
 
 import dev.invitations.api.invitation.EmailAddress;
 import dev.invitations.api.invitation.InvitationAccepted;
@@ -6,7 +6,9 @@ import dev.invitations.api.invitation.InvitationDeclined;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationState;
+import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
+import dev.invitations.command.invitation.PendingEmailClaims;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;

@@ -1,4 +1,4 @@
-package dev.invitations.command.invitation;
+package dev.invitations.command.config;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
