@@ -6,21 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-free_port() {
-  local port
-  while true; do
-    port=$(( 20000 + RANDOM % 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
 
 # install, not package: the benchmark's module takes api-security's test jar from the local repository
 ./mvnw -q -B install -DskipTests
 mkdir -p system-tests/target/bench
 data_dir="$(mktemp -d)"
-export COMMAND_PORT="$(free_port)" QUERY_PORT="$(free_port)" MONGO_PORT="$(free_port)"
+export COMMAND_PORT="$(scripts/free-port.sh)" QUERY_PORT="$(scripts/free-port.sh)" MONGO_PORT="$(scripts/free-port.sh)"
 # every create's email really goes out: BenchmarkIT runs the SMTP server (GreenMail) on this port
-SMTP_PORT="$(free_port)"
+SMTP_PORT="$(scripts/free-port.sh)"
 export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT"
 export INVITATIONS_DATA_DIR="$data_dir"
 # the load comes from one caller and one address: rate limits are not what is measured

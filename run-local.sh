@@ -3,6 +3,7 @@
 # the command side and the query side. Builds what is missing or out of date first. Ctrl-C or SIGTERM stops all.
 #
 #   COMMAND_PORT (8080)  QUERY_PORT (8081)  MONGO_PORT (27017)  INVITATIONS_DATA_DIR (./data)
+#   LOG_DIR (./logs)  each process's output, one file each: embedded-mongo.log, command-side.log, query-side.log
 #   SPRING_DATA_MONGODB_URI  use that MongoDB instead of starting the embedded server
 #   SPRING_PROFILES_ACTIVE (local)  the profile with built-in secrets; see docs/security.md
 #   JAVA_OPTS  the sides' JVM options (-Xmx512m)   MONGO_JAVA_OPTS  the embedded server's (-Xmx1536m)
@@ -14,6 +15,8 @@ COMMAND_PORT="${COMMAND_PORT:-8080}"
 QUERY_PORT="${QUERY_PORT:-8081}"
 MONGO_PORT="${MONGO_PORT:-27017}"
 export INVITATIONS_DATA_DIR="${INVITATIONS_DATA_DIR:-./data}"
+LOG_DIR="${LOG_DIR:-./logs}"
+mkdir -p "$LOG_DIR"
 # the 'local' profile: built-in secrets (public, so never for a deployment) and a public Swagger UI
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 # the emailed link points at this run's query side unless told otherwise
@@ -41,6 +44,7 @@ if needs_build; then
 fi
 
 pids=()
+logs=()
 stop_all() {
   trap - INT TERM EXIT
   echo "Stopping..."
@@ -54,10 +58,24 @@ stop_all() {
 trap "stop_all; exit 0" INT TERM
 trap stop_all EXIT
 
-wait_until() { # url-or-port description pid
-  local target="$1" what="$2" pid="$3"
+# start name command...: runs the command in the background, its output in $LOG_DIR/<name>.log
+start() {
+  local log="$LOG_DIR/$1.log"
+  shift
+  "$@" > "$log" 2>&1 &
+  pids+=($!)
+  logs+=("$log")
+}
+
+exited() { # description log
+  echo "$1 exited; the end of $2:" >&2
+  tail -n 30 "$2" >&2
+}
+
+wait_until() { # url-or-port description index-of-the-process
+  local target="$1" what="$2" pid="${pids[$3]}" log="${logs[$3]}"
   for _ in $(seq 1 240); do
-    kill -0 "$pid" 2>/dev/null || { echo "$what exited during start-up" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { exited "$what" "$log"; exit 1; }
     if [[ "$target" == http* ]]; then
       curl -fs -o /dev/null "$target" && return 0
     elif (exec 3<>"/dev/tcp/127.0.0.1/$target") 2>/dev/null; then
@@ -70,23 +88,31 @@ wait_until() { # url-or-port description pid
 }
 
 if [[ -z "${SPRING_DATA_MONGODB_URI:-}" ]]; then
-  MONGO_PORT="$MONGO_PORT" java $MONGO_JAVA_OPTS -jar embedded-mongo/target/embedded-mongo-exec.jar &
-  pids+=($!)
-  wait_until "$MONGO_PORT" "The embedded MongoDB-compatible server" "${pids[-1]}"
+  start embedded-mongo env MONGO_PORT="$MONGO_PORT" java $MONGO_JAVA_OPTS -jar embedded-mongo/target/embedded-mongo-exec.jar
+  wait_until "$MONGO_PORT" "The embedded MongoDB-compatible server" $((${#pids[@]} - 1))
   export SPRING_DATA_MONGODB_URI="mongodb://127.0.0.1:${MONGO_PORT}/invitations"
-  echo "Embedded MongoDB-compatible server: ${SPRING_DATA_MONGODB_URI} (data in ${INVITATIONS_DATA_DIR})"
+  mongo_line="embedded server  ${SPRING_DATA_MONGODB_URI}  (data in ${INVITATIONS_DATA_DIR})"
+else
+  mongo_line="MongoDB          ${SPRING_DATA_MONGODB_URI}"
 fi
 
-SERVER_PORT="$COMMAND_PORT" java $JAVA_OPTS -jar command-side/target/command-side.jar &
-pids+=($!)
-command_pid=$!
-SERVER_PORT="$QUERY_PORT" java $JAVA_OPTS -jar query-side/target/query-side.jar &
-pids+=($!)
-wait_until "http://127.0.0.1:${COMMAND_PORT}/actuator/health/readiness" "The command side" "$command_pid"
-wait_until "http://127.0.0.1:${QUERY_PORT}/actuator/health/readiness" "The query side" "${pids[-1]}"
-echo "Command side (writes): http://localhost:${COMMAND_PORT}"
-echo "Query side (reads, invitee page): http://localhost:${QUERY_PORT}"
+# both sides start at once
+start command-side env SERVER_PORT="$COMMAND_PORT" java $JAVA_OPTS -jar command-side/target/command-side.jar
+start query-side env SERVER_PORT="$QUERY_PORT" java $JAVA_OPTS -jar query-side/target/query-side.jar
+wait_until "http://127.0.0.1:${COMMAND_PORT}/actuator/health/readiness" "The command side" $((${#pids[@]} - 2))
+wait_until "http://127.0.0.1:${QUERY_PORT}/actuator/health/readiness" "The query side" $((${#pids[@]} - 1))
+cat <<SUMMARY
+command side     http://localhost:${COMMAND_PORT}   (writes; API docs: /swagger-ui.html)
+query side       http://localhost:${QUERY_PORT}   (reads, the invitee's page /invite; API docs: /swagger-ui.html)
+${mongo_line}
+emails go to     SMTP ${SPRING_MAIL_HOST:-localhost}:${SPRING_MAIL_PORT:-1025} (run Mailpit there to read them)
+a bearer token   ./scripts/mint-jwt.sh alice 'org.user.invite org.user.read' acme
+logs             ${logs[*]}
+SUMMARY
 echo "Ready. Ctrl-C stops everything."
-wait -n
-echo "A process exited; stopping the others." >&2
+wait -n || true
+for i in "${!pids[@]}"; do
+  kill -0 "${pids[i]}" 2>/dev/null || exited "A process" "${logs[i]}"
+done
+echo "Stopping the others." >&2
 exit 1

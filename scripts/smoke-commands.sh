@@ -5,13 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-free_port() {
-  local port
-  while true; do
-    port=$(( 20000 + RANDOM % 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
 scratch="$(mktemp -d)"
 launcher=""
 cleanup() {
@@ -26,8 +19,8 @@ grep -q '^INVITATIONS_TOKEN_SECRET=.\{40,\}' "$scratch/.env"
 scripts/generate-secrets.sh "$scratch/.env" | grep -q 'left unchanged'
 
 echo "== ./run-local.sh"
-command_port="$(free_port)" query_port="$(free_port)"
-COMMAND_PORT="$command_port" QUERY_PORT="$query_port" MONGO_PORT="$(free_port)" INVITATIONS_DATA_DIR="$scratch/data" \
+command_port="$(scripts/free-port.sh)" query_port="$(scripts/free-port.sh)"
+COMMAND_PORT="$command_port" QUERY_PORT="$query_port" MONGO_PORT="$(scripts/free-port.sh)" INVITATIONS_DATA_DIR="$scratch/data" \
   ./run-local.sh > "$scratch/run-local.log" 2>&1 &
 launcher=$!
 for _ in $(seq 1 360); do

@@ -1,6 +1,6 @@
 package dev.invitations.security;
 
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
+import dev.invitations.testing.MongoForTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The security rules on a stand-in API with the contract's paths, over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = ApiSecurityTest.StandInApi.class, properties = "invitations.max-body-size=1KB")
+        classes = ApiSecurityTest.StandInApi.class, properties = {"invitations.max-body-size=1KB",
+        // a day, not a minute: a token refills every 72 s, so the remaining count cannot move between two requests
+        "invitations.rate-limit.period=P1D"})
 class ApiSecurityTest {
 
     @SpringBootApplication
@@ -61,8 +63,7 @@ class ApiSecurityTest {
 
     @DynamicPropertySource
     static void embeddedMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/api-security-tests");
+        MongoForTests.use(registry, "api-security-tests");
     }
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -1,6 +1,6 @@
 package dev.invitations.security;
 
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
+import dev.invitations.testing.MongoForTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +29,7 @@ class RateLimitTest {
 
     @DynamicPropertySource
     static void embeddedMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/rate-limit-tests-" + System.nanoTime());
+        MongoForTests.use(registry, "rate-limit-tests-" + System.nanoTime());
     }
 
     @Test

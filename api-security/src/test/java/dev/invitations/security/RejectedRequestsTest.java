@@ -1,6 +1,6 @@
 package dev.invitations.security;
 
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
+import dev.invitations.testing.MongoForTests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,8 +28,7 @@ class RejectedRequestsTest {
 
     @DynamicPropertySource
     static void embeddedMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/rejected-requests-tests");
+        MongoForTests.use(registry, "rejected-requests-tests");
     }
 
     @ParameterizedTest

@@ -1,8 +1,8 @@
 package dev.invitations.command;
 
-import dev.invitations.command.web.HttpClientForTests;
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.MongoForTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,9 +13,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import java.util.UUID;
 
 /**
- * The real command side on a random port, on the JVM's one embedded MongoDB-compatible server. Each kind of
- * application context gets a database of its own: contexts stay alive side by side in a test JVM, and their sagas
- * and deadlines must not pick up each other's work.
+ * The real command side on a random port, on the tests' MongoDB: the JVM's one embedded MongoDB-compatible server,
+ * or a real one (see {@link MongoForTests}). Each kind of application context gets a database of its own: contexts
+ * stay alive side by side in a test JVM, and their sagas and deadlines must not pick up each other's work.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class CommandSideOnEmbeddedMongo {
@@ -27,7 +27,7 @@ abstract class CommandSideOnEmbeddedMongo {
     protected MongoTemplate mongo;
 
     /** An admin of every org, over HTTP. */
-    protected HttpClientForTests http;
+    protected HttpForTests http;
     /** The invitation events in the event store, to wait for what the saga does. */
     protected StoredEventsForTests events;
     /** An org of the test's own, so that tests sharing the application do not meet. */
@@ -35,14 +35,13 @@ abstract class CommandSideOnEmbeddedMongo {
 
     @BeforeEach
     void callAsAnAdminOfANewOrg() {
-        http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
+        http = new HttpForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
         events = new StoredEventsForTests(mongo);
         org = "org-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static void useDatabase(DynamicPropertyRegistry registry, String database) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/" + database);
+        MongoForTests.use(registry, database);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("invitations.deadlines.poll-interval", () -> "100ms");
     }

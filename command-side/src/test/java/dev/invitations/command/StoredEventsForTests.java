@@ -1,5 +1,6 @@
 package dev.invitations.command;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,25 +30,8 @@ public final class StoredEventsForTests {
 
     /** Waits up to {@code timeout} until the invitation has {@code count} events of {@code type}; returns them. */
     public List<Document> await(String invitationId, String type, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Document> found = of(invitationId, type);
-        while (found.size() < count && System.nanoTime() < deadline) {
-            pause();
-            found = of(invitationId, type);
-        }
-        if (found.size() < count) {
-            throw new AssertionError("expected " + count + " " + type + " of " + invitationId + " within " + timeout
-                    + ", found " + found.size());
-        }
-        return found;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Awaitility.await(count + " " + type + " of " + invitationId).atMost(timeout)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> of(invitationId, type), found -> found.size() >= count);
     }
 }

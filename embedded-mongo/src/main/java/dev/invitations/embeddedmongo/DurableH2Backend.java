@@ -122,8 +122,8 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Reads a query sorted in an index's order from that index, and only as far as it needs; matches long lists of
-     * strings by hash lookups.
+     * Reads a query sorted in an index's order from that index, and only as far as it needs (the same code as the
+     * memory backend's, see {@link IndexOrderedQueries}); matches long lists of strings by hash lookups.
      */
     private static final class IndexOrderedCollection extends H2Collection {
 
@@ -146,12 +146,8 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
-            // no comparator: the documents come in the sort's order, and the stream ends after skip + limit matches
-            return OrderedIndex.positionsInOrder(getIndexes(), query, orderBy)
-                    .map(positions -> matchDocumentsFromStream(query, positions.map(this::getDocument), numberToSkip,
-                            limit, batchSize, null, fieldSelector))
-                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
-                            fieldSelector));
+            return IndexOrderedQueries.query(getIndexes(), this::getDocument, this::matchDocumentsFromStream,
+                    super::queryDocuments, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 }

@@ -42,8 +42,8 @@ final class IndexedMemoryBackend extends MemoryBackend {
     }
 
     /**
-     * Reads a query sorted in an index's order from that index, and only as far as it needs; matches long lists of
-     * strings by hash lookups.
+     * Reads a query sorted in an index's order from that index, and only as far as it needs (the same code as the
+     * H2 backend's, see {@link IndexOrderedQueries}); matches long lists of strings by hash lookups.
      */
     private static final class IndexOrderedCollection extends MemoryCollection {
 
@@ -65,12 +65,8 @@ final class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
-            // no comparator: the documents come in the sort's order, and the stream ends after skip + limit matches
-            return OrderedIndex.positionsInOrder(getIndexes(), query, orderBy)
-                    .map(positions -> matchDocumentsFromStream(query, positions.map(this::getDocument), numberToSkip,
-                            limit, batchSize, null, fieldSelector))
-                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
-                            fieldSelector));
+            return IndexOrderedQueries.query(getIndexes(), this::getDocument, this::matchDocumentsFromStream,
+                    super::queryDocuments, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The server run by {@code run-local.sh}, as its own process, killed with SIGKILL while writers are busy: every
@@ -87,7 +87,7 @@ class KilledServerKeepsAcknowledgedWritesTest {
         }
     }
 
-    private Process startServer(int port) throws IOException, InterruptedException {
+    private Process startServer(int port) throws IOException {
         var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EmbeddedMongoServer.class.getName())
                 .redirectErrorStream(true)
@@ -97,24 +97,24 @@ class KilledServerKeepsAcknowledgedWritesTest {
         Process process = builder.start();
         try {
             awaitListening(port, process);
-        } catch (AssertionError | InterruptedException notListening) {
+        } catch (AssertionError | RuntimeException notListening) {
             process.destroyForcibly(); // a server that never answered must not outlive the test
             throw notListening;
         }
         return process;
     }
 
-    private static void awaitListening(int port, Process process) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("server process alive").isTrue();
-            try (var ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the server did not listen on " + port + " within 30 s");
+    private static void awaitListening(int port, Process process) {
+        await("the server listening on " + port).atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    assertThat(process.isAlive()).as("server process alive").isTrue();
+                    try (var ignored = new Socket("127.0.0.1", port)) {
+                        return true;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
     }
 
     private static String uri(int port) {

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
+import dev.invitations.testing.MongoForTests;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -52,7 +52,7 @@ class LateCommitsTest {
 
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final InMemoryTokenStore tokens = new InMemoryTokenStore();
-    private final MongoClient client = MongoClients.create(EmbeddedMongoServer.shared().connectionString());
+    private final MongoClient client = MongoClients.create(MongoForTests.connectionString());
     private final MongoDatabase database = client.getDatabase("late-commits-" + UUID.randomUUID());
     private final MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
     private MongoEventStorageEngine engine;

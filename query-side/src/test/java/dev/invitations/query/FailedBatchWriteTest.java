@@ -2,8 +2,9 @@ package dev.invitations.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invitations.api.invitation.InvitationCreated;
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.MongoForTests;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,7 @@ class FailedBatchWriteTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/failed-batch-write-test");
+        MongoForTests.use(registry, "failed-batch-write-test");
     }
 
     @Test

@@ -2,9 +2,10 @@ package dev.invitations.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invitations.api.invitation.InvitationCreated;
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import dev.invitations.query.invitation.InvitationViewProjection;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.MongoForTests;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,7 @@ class PoisonEventTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/poison-event-test");
+        MongoForTests.use(registry, "poison-event-test");
     }
 
     @Test

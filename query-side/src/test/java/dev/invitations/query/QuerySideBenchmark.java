@@ -2,6 +2,7 @@ package dev.invitations.query;
 
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;

@@ -1,8 +1,9 @@
 package dev.invitations.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.MongoForTests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,9 +16,12 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
+
 /**
- * The real query side on a random port, on the JVM's one embedded MongoDB-compatible server. Test classes that
- * extend this share one application context; each works in orgs of its own.
+ * The real query side on a random port, on the tests' MongoDB (the JVM's one embedded server, see
+ * {@link MongoForTests}). Test classes that extend this share one application context; each works in orgs of its
+ * own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(EventsForTests.class)
@@ -33,8 +37,7 @@ public abstract class RunningQuerySide {
 
     @DynamicPropertySource
     static void embeddedMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/query-side-tests");
+        MongoForTests.use(registry, "query-side-tests");
     }
 
     protected static String newOrg() {
@@ -52,21 +55,8 @@ public abstract class RunningQuerySide {
     }
 
     protected static <T> T eventually(Supplier<T> read, Predicate<T> done, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still not there after " + patience + ": " + value);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
+        return await().atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(25))
+                .until(read::get, done);
     }
 
     /** Waits until the invitation's view has reached {@code version}. */

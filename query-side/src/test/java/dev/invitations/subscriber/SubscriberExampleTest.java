@@ -12,7 +12,7 @@ import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationUpdated;
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
+import dev.invitations.testing.MongoForTests;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How another Java service follows the invitations: with only {@code shared-api} (the event records) and the Mongo
@@ -44,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubscriberExampleTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
-    private final MongoClient client = MongoClients.create(EmbeddedMongoServer.shared().connectionString());
+    private final MongoClient client = MongoClients.create(MongoForTests.connectionString());
 
     /** The subscriber's handler: a membership service would grant the role on InvitationAccepted. */
     static class MembershipSubscriber {
@@ -63,8 +64,8 @@ class SubscriberExampleTest {
     }
 
     @Test
-    void itsOwnTrackingProcessorReceivesEveryEventTypeIncludingEarlierOnes() throws InterruptedException {
-        EventStorageEngine eventStore = eventStoreIn("subscriber-example");
+    void itsOwnTrackingProcessorReceivesEveryEventTypeIncludingEarlierOnes() {
+        EventStorageEngine eventStore = eventStoreIn(MongoForTests.database("subscriber-example"));
         writeOneEventOfEachType(eventStore);
         var subscriber = new MembershipSubscriber();
 
@@ -79,10 +80,8 @@ class SubscriberExampleTest {
                 .buildConfiguration();
         axon.start();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (subscriber.received.size() < 9 && System.nanoTime() < deadline) {
-                Thread.sleep(25);
-            }
+            await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(25))
+                    .until(() -> subscriber.received.size() >= 9);
         } finally {
             axon.shutdown();
         }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An invitation's expiry is a deadline in MongoDB, not in the memory of a process: a command side killed before the
@@ -55,12 +56,10 @@ class ExpiryAcrossRestartIT {
                 Filters.eq("payloadType", "dev.invitations.api.invitation.InvitationExpired"));
     }
 
-    private static void awaitCount(LocalSystem system, String collection, Bson filter,
-                                   long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (count(system, collection, filter) < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+    private static void awaitCount(LocalSystem system, String collection, Bson filter, long expected) {
+        await(collection + " matching " + filter).atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> count(system, collection, filter) >= expected);
         assertThat(count(system, collection, filter)).as(collection + " matching " + filter).isEqualTo(expected);
     }
 

@@ -27,11 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -143,18 +145,21 @@ class InviteePageIT {
     }
 
     /** The link in the invitation email that reached the invitee's address. */
-    private static String linkTheInviteeReceives(String address) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Part email : MAIL.getReceivedMessagesForDomain(address)) {
-                Matcher link = LINK.matcher(textOf(email));
-                if (link.find()) {
-                    return link.group();
-                }
+    private static String linkTheInviteeReceives(String address) {
+        return await("an invitation email reaching " + address).atMost(Duration.ofSeconds(15))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> linkIn(MAIL.getReceivedMessagesForDomain(address)), Objects::nonNull);
+    }
+
+    /** The first invitation link in the emails, or null. */
+    private static String linkIn(Part[] emails) throws Exception {
+        for (Part email : emails) {
+            Matcher link = LINK.matcher(textOf(email));
+            if (link.find()) {
+                return link.group();
             }
-            Thread.sleep(100);
         }
-        return fail("no invitation email reached " + address);
+        return null;
     }
 
     /** The decoded text of a part and of every part inside it. */
@@ -187,17 +192,14 @@ class InviteePageIT {
     }
 
     /** The query side's view of the invitation once it is in {@code state}. */
-    private static JsonNode awaitView(String org, String id, String state) throws Exception {
+    private static JsonNode awaitView(String org, String id, String state) {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort + "/v1/orgs/" + org
                 + "/invitations/" + id)).header("Authorization", ADMIN).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 200 && JSON.readTree(answer.body()).get("state").asText().equals(state)) {
-                return JSON.readTree(answer.body());
-            }
-            assertThat(System.nanoTime()).as("the view of " + id + " in " + state).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        return await("the view of " + id + " in " + state).atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                    return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+                }, view -> view != null && view.get("state").asText().equals(state));
     }
 }

@@ -11,12 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+
+import static org.awaitility.Awaitility.await;
 
 /** One of the system's processes started from its packaged jar, as run-local.sh starts it. */
 final class JavaProcess implements AutoCloseable {
@@ -123,21 +124,16 @@ final class JavaProcess implements AutoCloseable {
     }
 
     private void awaitUntil(BooleanSupplier ready) {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!ready.getAsBoolean()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see target/process-logs");
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " did not start within " + START_TIMEOUT);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await(name + " started").atMost(START_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (ready.getAsBoolean()) {
+                        return true;
+                    }
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited during start-up; see target/process-logs");
+                    }
+                    return false;
+                });
     }
 
     static int freePort() {

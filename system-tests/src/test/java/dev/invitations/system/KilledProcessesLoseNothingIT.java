@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Four clients create invitations while one of the processes is killed with SIGKILL and restarted, with a query
@@ -76,12 +77,9 @@ class KilledProcessesLoseNothingIT {
         }
     }
 
-    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLING.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within " + SETTLING).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitUntil(BooleanSupplier condition, String what) {
+        await(what).atMost(SETTLING).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 
     /**

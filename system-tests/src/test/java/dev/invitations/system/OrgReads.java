@@ -3,13 +3,14 @@ package dev.invitations.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,8 +19,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One org's reads on one query side, made as a client makes them: the list walked with cursors, each invitation's
@@ -62,21 +65,29 @@ final class OrgReads {
 
     /** The version of the invitation's view once it has reached {@code expected}, or the last one seen (-1: none). */
     long versionOf(String id, long expected) {
+        var seen = new AtomicLong(-1);
         try {
-            long deadline = System.nanoTime() + settling.toNanos();
-            while (true) {
-                // minVersion makes the query side wait a little for its view to get there
-                var answer = send(queryPort, "GET", "/v1/orgs/" + org + "/invitations/" + id + "?minVersion="
-                        + expected, ADMIN, null);
-                long version = answer.statusCode() != 200 ? -1
-                        : Long.parseLong(answer.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
-                if (version >= expected || System.nanoTime() > deadline) {
-                    return version;
-                }
-                if (answer.statusCode() >= 500) {
-                    Thread.sleep(200); // its storage is not back yet: a 503 comes at once, so do not spin
-                }
-            }
+            // a read waits a little itself (minVersion); one answered at once (404, or 503 while the query side's
+            // storage is not back yet) is not repeated at once. Polled in this thread: no read is still under way
+            // when it gives up, so the version returned is the last one read
+            await().atMost(settling).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        seen.set(versionNow(id, expected));
+                        return seen.get() >= expected;
+                    });
+        } catch (ConditionTimeoutException stillBehind) {
+            // the caller's assertion on the version says what was expected
+        }
+        return seen.get();
+    }
+
+    /** The version of the invitation's view, read with {@code minVersion} (-1: none). */
+    private long versionNow(String id, long expected) {
+        try {
+            var answer = send(queryPort, "GET", "/v1/orgs/" + org + "/invitations/" + id + "?minVersion=" + expected,
+                    ADMIN, null);
+            return answer.statusCode() != 200 ? -1
+                    : Long.parseLong(answer.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -118,16 +129,8 @@ final class OrgReads {
 
     static HttpResponse<String> send(int port, String method, String path, String bearer, String body)
             throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", bearer);
-        }
+        var request = HttpForTests.request(method, URI.create("http://127.0.0.1:" + port + path), body, bearer)
+                .timeout(Duration.ofSeconds(30));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

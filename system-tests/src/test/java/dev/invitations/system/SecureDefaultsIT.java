@@ -76,10 +76,15 @@ class SecureDefaultsIT {
             var metrics = get(apiPort, "/actuator/prometheus",
                     JwtsForTests.bearer("operator", "invitations.admin"));
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes",
+                    "invitations_event_processor_lag_positions{processor=\"InvitationSagaProcessor\"}",
+                    "invitations_emails_total{outcome=\"sent\"}", "invitations_emails_total{outcome=\"retried\"}",
+                    "invitations_emails_total{outcome=\"failed\"}");
             assertThat(get(apiPort, "/actuator/health", null).statusCode()).isEqualTo(401);
 
-            assertThat(get(managementPort, "/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+            assertThat(get(managementPort, "/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes",
+                    "invitations_event_processor_lag_positions{processor=\"invitation-views\"}",
+                    "invitations_event_processor_lag_positions{processor=\"invitation-feed\"}");
             // the API port no longer serves the actuator, not even to an operator
             assertThat(get(queryPort, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
             assertThat(get(queryPort, "/actuator/prometheus", JwtsForTests.bearer("operator", "invitations.admin"))

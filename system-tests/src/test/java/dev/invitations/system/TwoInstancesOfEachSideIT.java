@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of each side on one event store, with clients writing through both command sides: each query side
@@ -172,23 +173,20 @@ class TwoInstancesOfEachSideIT {
      * The event store once every short-lived invitation has expired and every email asked for is recorded as sent:
      * nothing more is due to happen.
      */
-    private List<StoredEvent> settled(LocalSystem system) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLING.toNanos();
-        while (true) {
-            List<StoredEvent> stored = StoredEvents.all(system.mongoUri);
-            Map<String, Set<String>> typesById = stored.stream().collect(Collectors.groupingBy(
-                    StoredEvent::invitationId, Collectors.mapping(StoredEvent::type, Collectors.toSet())));
-            boolean done = created.values().stream().allMatch(invitation -> {
-                Set<String> types = typesById.getOrDefault(invitation.id(), Set.of());
-                return (!invitation.shortLived() || types.contains("InvitationExpired"))
-                        && (!invitation.wantsEmail() || types.contains("InvitationEmailSent"));
-            });
-            if (done) {
-                return stored;
-            }
-            assertThat(System.nanoTime()).as("expiries and emails still due after " + SETTLING).isLessThan(deadline);
-            Thread.sleep(500);
-        }
+    private List<StoredEvent> settled(LocalSystem system) {
+        return await("every expiry and email due").atMost(SETTLING)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(() -> StoredEvents.all(system.mongoUri), this::nothingMoreDue);
+    }
+
+    private boolean nothingMoreDue(List<StoredEvent> stored) {
+        Map<String, Set<String>> typesById = stored.stream().collect(Collectors.groupingBy(
+                StoredEvent::invitationId, Collectors.mapping(StoredEvent::type, Collectors.toSet())));
+        return created.values().stream().allMatch(invitation -> {
+            Set<String> types = typesById.getOrDefault(invitation.id(), Set.of());
+            return (!invitation.shortLived() || types.contains("InvitationExpired"))
+                    && (!invitation.wantsEmail() || types.contains("InvitationEmailSent"));
+        });
     }
 
     private static Map<String, Long> emailsByAddress(GreenMail mail) throws Exception {

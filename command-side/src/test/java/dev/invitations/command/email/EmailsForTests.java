@@ -6,6 +6,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,26 +22,15 @@ final class EmailsForTests {
     private EmailsForTests() {
     }
 
+    /** Waits up to 10 s until {@code count} emails reached {@code address}; returns them. */
     static List<MimeMessage> await(String address, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<MimeMessage> emails = MailServerForTests.emailsTo(address);
-        while (emails.size() < count && System.nanoTime() < deadline) {
-            pause();
-            emails = MailServerForTests.emailsTo(address);
-        }
-        if (emails.size() < count) {
-            throw new AssertionError("expected " + count + " emails to " + address + ", got " + emails.size());
-        }
-        return emails;
+        return poll(count + " emails to " + address, Duration.ofSeconds(10))
+                .until(() -> MailServerForTests.emailsTo(address), emails -> emails.size() >= count);
     }
 
-    static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Checks at once, then every 50 ms until {@code timeout}: what the email tests wait for comes within moments. */
+    static ConditionFactory poll(String what, Duration timeout) {
+        return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50));
     }
 
     /** The text of the first part of {@code mimeType} ({@code text/plain}, {@code text/html}), searched in depth. */

@@ -2,7 +2,7 @@ package dev.invitations.command.email;
 
 import dev.invitations.command.MailServerForTests;
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.testing.HttpForTests.Answer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -89,14 +89,8 @@ class InvitationEmailTest extends RunningCommandSide {
 
     /** The collection's documents as text, once one of them mentions {@code expected}. */
     private String awaitStored(String collection, String expected) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        String stored = storedIn(collection);
-        while (!stored.contains(expected) && System.nanoTime() < deadline) {
-            EmailsForTests.pause();
-            stored = storedIn(collection);
-        }
-        assertThat(stored).contains(expected);
-        return stored;
+        return EmailsForTests.poll(collection + " mentioning " + expected, PATIENCE)
+                .until(() -> storedIn(collection), stored -> stored.contains(expected));
     }
 
     private String storedIn(String collection) {

@@ -1,8 +1,8 @@
 package dev.invitations.command.email;
 
 import dev.invitations.command.RunningCommandSideWithShortTimes;
-import dev.invitations.command.web.HttpClientForTests.Answer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 

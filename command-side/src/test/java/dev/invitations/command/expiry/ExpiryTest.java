@@ -1,7 +1,7 @@
 package dev.invitations.command.expiry;
 
 import dev.invitations.command.RunningCommandSideWithShortTimes;
-import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,8 +1,9 @@
 package dev.invitations.command.web;
 
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.web.HttpClientForTests.Answer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -34,12 +35,12 @@ class HostileInputTest extends RunningCommandSide {
     private record Call(String method, String path, String bodyTemplate) {
     }
 
-    private HttpClientForTests fuzzer;
+    private HttpForTests fuzzer;
     private String invitation;
 
     @BeforeAll
     void createTarget() {
-        fuzzer = new HttpClientForTests(port, JwtsForTests.bearer("fuzzer", JwtsForTests.EVERYTHING, "*"));
+        fuzzer = new HttpForTests(port, JwtsForTests.bearer("fuzzer", JwtsForTests.EVERYTHING, "*"));
         invitation = "/v1/orgs/fuzz/invitations/" + fuzzer.post("/v1/orgs/fuzz/invitations",
                 "{\"invitedEmail\":\"target@example.com\",\"role\":\"member\"}").body().get("id").asText();
     }

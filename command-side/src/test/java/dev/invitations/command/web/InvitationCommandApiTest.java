@@ -3,8 +3,9 @@ package dev.invitations.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.web.HttpClientForTests.Answer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,8 +44,8 @@ class InvitationCommandApiTest extends RunningCommandSide {
 
     @Test
     void theCallersSubjectIsRecordedNeverTheBody() {
-        var alice = new HttpClientForTests(port, JwtsForTests.bearer("alice", JwtsForTests.EVERYTHING, org));
-        var bob = new HttpClientForTests(port, JwtsForTests.bearer("bob", "org.user.invite", org));
+        var alice = new HttpForTests(port, JwtsForTests.bearer("alice", JwtsForTests.EVERYTHING, org));
+        var bob = new HttpForTests(port, JwtsForTests.bearer("bob", "org.user.invite", org));
         String id = alice.post("/v1/orgs/" + org + "/invitations",
                 "{\"invitedEmail\":\"kay@example.com\",\"role\":\"member\",\"creator\":\"mallory\"}")
                 .body().get("id").asText();
@@ -59,9 +60,9 @@ class InvitationCommandApiTest extends RunningCommandSide {
     @Test
     void writesNeedABearerTokenGrantingInviteOnTheOrgButTheInviteeNeedsNone() {
         String body = "{\"invitedEmail\":\"kay@example.com\",\"role\":\"member\"}";
-        var anonymous = new HttpClientForTests(port, null);
-        var reader = new HttpClientForTests(port, JwtsForTests.bearer("carol", "org.user.read", org));
-        var otherOrg = new HttpClientForTests(port, JwtsForTests.bearer("dave", JwtsForTests.EVERYTHING, "globex"));
+        var anonymous = new HttpForTests(port, null);
+        var reader = new HttpForTests(port, JwtsForTests.bearer("carol", "org.user.read", org));
+        var otherOrg = new HttpForTests(port, JwtsForTests.bearer("dave", JwtsForTests.EVERYTHING, "globex"));
 
         assertThat(anonymous.post("/v1/orgs/" + org + "/invitations", body).status()).isEqualTo(401);
         assertThat(reader.post("/v1/orgs/" + org + "/invitations", body).status()).isEqualTo(403);

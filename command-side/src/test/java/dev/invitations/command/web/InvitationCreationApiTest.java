@@ -2,7 +2,7 @@ package dev.invitations.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package dev.invitations.command.web;
 
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.web.HttpClientForTests.Answer;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -68,7 +69,7 @@ class InviteePageCorsTest extends RunningCommandSide {
                 "Access-Control-Request-Headers", "content-type");
     }
 
-    private HttpClientForTests http() {
-        return new HttpClientForTests(port, null);
+    private HttpForTests http() {
+        return new HttpForTests(port, null);
     }
 }

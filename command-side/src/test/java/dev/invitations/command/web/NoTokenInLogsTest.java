@@ -1,8 +1,9 @@
 package dev.invitations.command.web;
 
-import dev.invitations.command.web.HttpClientForTests.Answer;
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
+import dev.invitations.testing.MongoForTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,13 +30,12 @@ class NoTokenInLogsTest {
 
     @DynamicPropertySource
     static void embeddedMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/no-token-in-logs");
+        MongoForTests.use(registry, "no-token-in-logs");
     }
 
     @Test
     void createResendDeclineAndAcceptLogNoToken(CapturedOutput logs) {
-        var http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
+        var http = new HttpForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
         List<String> tokens = new ArrayList<>();
 
         Answer created = http.post("/v1/orgs/acme/invitations", "{\"invitedEmail\":\"log@example.com\",\"role\":\"member\"}");

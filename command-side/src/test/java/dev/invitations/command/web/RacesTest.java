@@ -3,8 +3,9 @@ package dev.invitations.command.web;
 import dev.invitations.api.invitation.InvitationState;
 import dev.invitations.command.RunningCommandSide;
 import dev.invitations.command.storage.StoredInvitations;
-import dev.invitations.command.web.HttpClientForTests.Answer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,13 +24,13 @@ class RacesTest extends RunningCommandSide {
     @Autowired
     StoredInvitations invitations;
 
-    private HttpClientForTests racer;
+    private HttpForTests racer;
     private String id;
     private String token;
 
     @BeforeEach
     void createOne() {
-        racer = new HttpClientForTests(port, JwtsForTests.bearer("racer", JwtsForTests.EVERYTHING, "*"));
+        racer = new HttpForTests(port, JwtsForTests.bearer("racer", JwtsForTests.EVERYTHING, "*"));
         Answer created = racer.post("/v1/orgs/races/invitations",
                 "{\"invitedEmail\":\"" + UUID.randomUUID() + "@example.com\",\"role\":\"member\"}");
         id = created.body().get("id").asText();

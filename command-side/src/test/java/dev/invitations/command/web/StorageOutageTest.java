@@ -1,22 +1,15 @@
 package dev.invitations.command.web;
 
-import dev.invitations.command.FreePorts;
-import dev.invitations.command.web.HttpClientForTests.Answer;
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import dev.invitations.security.JwtsForTests;
-import org.junit.jupiter.api.AfterAll;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
+import dev.invitations.testing.RestartableMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,70 +20,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StorageOutageTest {
 
-    private static final Path DATA = createTempDirectory();
-    private static final int MONGO_PORT = FreePorts.unused();
-    private static EmbeddedMongoServer mongo = startMongo();
+    @RegisterExtension
+    static final RestartableMongo MONGO = new RestartableMongo("outage-test");
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void ownMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> mongo.connectionString() + "/outage");
-        registry.add("invitations.event-store.storage-timeout", () -> "1s");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+        MONGO.use(registry, "outage");
     }
 
     @Test
-    void answers503WhileStorageIsDownAndRecoversWhenItIsBack() throws Exception {
-        var http = new HttpClientForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
+    void answers503WhileStorageIsDownAndRecoversWhenItIsBack() {
+        var http = new HttpForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
         Answer before = create(http, "before@example.com");
         assertThat(before.status()).isEqualTo(201);
 
-        mongo.close();
+        MONGO.stop();
         Answer during = create(http, "during@example.com");
         assertThat(during.status()).isEqualTo(503);
         assertThat(during.contentType()).startsWith("application/problem+json");
         assertThat(during.header("Retry-After")).isPresent();
         assertThat(http.send("GET", "/actuator/health/readiness", null).status()).isEqualTo(503);
 
-        mongo = startMongo();
-        Answer after = retryUntilCreated(http);
+        MONGO.start();
+        Answer after = HttpForTests.retryUntil(201, 503, () -> create(http, "after@example.com"));
         assertThat(after.status()).isEqualTo(201);
         assertThat(http.send("GET", "/actuator/health/readiness", null).status()).isEqualTo(200);
         String token = before.body().get("invitationToken").asText();
         assertThat(http.post("/v1/invitations:accept", "{\"token\":\"" + token + "\"}").status()).isEqualTo(200);
     }
 
-    private static Answer retryUntilCreated(HttpClientForTests http) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        Answer answer = create(http, "after@example.com");
-        while (answer.status() != 201 && Instant.now().isBefore(giveUp)) {
-            assertThat(answer.status()).isEqualTo(503);
-            Thread.sleep(200);
-            answer = create(http, "after@example.com");
-        }
-        return answer;
-    }
-
-    private static Answer create(HttpClientForTests http, String email) {
+    private static Answer create(HttpForTests http, String email) {
         return http.post("/v1/orgs/acme/invitations", "{\"invitedEmail\":\"" + email + "\",\"role\":\"member\"}");
     }
-
-    private static EmbeddedMongoServer startMongo() {
-        return EmbeddedMongoServer.durable(DATA.resolve("outage.mv.db"), "127.0.0.1", MONGO_PORT);
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("outage-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

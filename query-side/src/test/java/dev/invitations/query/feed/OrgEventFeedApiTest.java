@@ -1,8 +1,8 @@
 package dev.invitations.query.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.invitations.query.HttpForTests.Answer;
 import dev.invitations.query.RunningQuerySide;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;

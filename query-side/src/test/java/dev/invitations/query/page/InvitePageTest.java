@@ -2,9 +2,9 @@ package dev.invitations.query.page;
 
 import dev.invitations.api.invitation.InvitationDeclined;
 import dev.invitations.api.invitation.InvitationExpired;
-import dev.invitations.query.HttpForTests;
-import dev.invitations.query.HttpForTests.Answer;
 import dev.invitations.query.RunningQuerySide;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

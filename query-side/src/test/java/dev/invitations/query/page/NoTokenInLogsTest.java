@@ -1,7 +1,7 @@
 package dev.invitations.query.page;
 
-import dev.invitations.query.HttpForTests;
 import dev.invitations.query.RunningQuerySide;
+import dev.invitations.testing.HttpForTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -1,8 +1,8 @@
 package dev.invitations.query.rebuild;
 
-import dev.invitations.query.HttpForTests;
 import dev.invitations.query.RunningQuerySide;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

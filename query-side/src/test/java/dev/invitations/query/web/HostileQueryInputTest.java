@@ -1,10 +1,10 @@
 package dev.invitations.query.web;
 
-import dev.invitations.embeddedmongo.EmbeddedMongoServer;
 import dev.invitations.query.EventsForTests;
-import dev.invitations.query.HttpForTests;
-import dev.invitations.query.HttpForTests.Answer;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
+import dev.invitations.testing.MongoForTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every parameter and path segment of every query-side endpoint given hostile values: the answer is a 2xx when the
@@ -82,8 +83,7 @@ class HostileQueryInputTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri",
-                () -> EmbeddedMongoServer.shared().connectionString() + "/hostile-query-input");
+        MongoForTests.use(registry, "hostile-query-input");
     }
 
     @BeforeAll
@@ -244,18 +244,9 @@ class HostileQueryInputTest {
         }
     }
 
+    /** Polls {@code read} for up to 20 s until its answer passes {@code done}. */
     private static Answer waitFor(Supplier<Answer> read, Predicate<Answer> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Answer answer = read.get();
-        while (!done.test(answer) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            answer = read.get();
-        }
-        return answer;
+        return await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(read::get, done);
     }
 }

@@ -1,8 +1,8 @@
 package dev.invitations.query.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.invitations.query.HttpForTests.Answer;
 import dev.invitations.query.RunningQuerySide;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

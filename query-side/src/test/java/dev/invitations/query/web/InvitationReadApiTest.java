@@ -1,10 +1,10 @@
 package dev.invitations.query.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.invitations.query.HttpForTests;
-import dev.invitations.query.HttpForTests.Answer;
 import dev.invitations.query.RunningQuerySide;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 
 import static dev.invitations.query.EventsForTests.EPOCH;
