@@ -1,15 +1,12 @@
 package dev.invitations.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.security.JwtsForTests;
+import dev.invitations.testing.HttpForTests;
+import dev.invitations.testing.HttpForTests.Answer;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,8 +24,6 @@ class SecureDefaultsIT {
     private static final String TOKEN_SECRET = "a-deployment's-own-token-secret-of-48-characters";
     private static final String ROTATED_SECRET = "the-next-token-secret-after-rotation-48-characters";
     private static final String JWT_SECRET = "a-deployment's-own-jwt-secret-of-at-least-32-bytes";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void eachSideRefusesToStartWithoutItsOwnSecretsAndNamesTheOneMissing() throws Exception {
@@ -52,9 +47,9 @@ class SecureDefaultsIT {
             system.startCommandSide(port);
             String admin = "Bearer " + JwtsForTests.signed(JWT_SECRET, "operator", "invitations.admin", List.of(),
                     Instant.now().plusSeconds(600));
-            assertThat(get(port, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-            assertThat(get(port, "/v3/api-docs", null).statusCode()).isEqualTo(401);
-            assertThat(get(port, "/v3/api-docs", admin).statusCode()).isEqualTo(200);
+            assertThat(get(port, "/actuator/health/readiness", null).status()).isEqualTo(200);
+            assertThat(get(port, "/v3/api-docs", null).status()).isEqualTo(401);
+            assertThat(get(port, "/v3/api-docs", admin).status()).isEqualTo(200);
         }
     }
 
@@ -70,26 +65,26 @@ class SecureDefaultsIT {
             system.set("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort)).launch(JavaProcess.QUERY_SIDE, queryPort)
                     .awaitReady(managementPort);
 
-            assertThat(get(apiPort, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(apiPort, "/actuator/prometheus", null).status()).isEqualTo(401);
             assertThat(get(apiPort, "/actuator/prometheus",
-                    JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*")).statusCode()).isEqualTo(403);
+                    JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*")).status()).isEqualTo(403);
             var metrics = get(apiPort, "/actuator/prometheus",
                     JwtsForTests.bearer("operator", "invitations.admin"));
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("jvm_memory_used_bytes",
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.text()).contains("jvm_memory_used_bytes",
                     "invitations_event_processor_lag_positions{processor=\"InvitationSagaProcessor\"}",
                     "invitations_emails_total{outcome=\"sent\"}", "invitations_emails_total{outcome=\"retried\"}",
                     "invitations_emails_total{outcome=\"failed\"}");
-            assertThat(get(apiPort, "/actuator/health", null).statusCode()).isEqualTo(401);
+            assertThat(get(apiPort, "/actuator/health", null).status()).isEqualTo(401);
 
-            assertThat(get(managementPort, "/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes",
+            assertThat(get(managementPort, "/actuator/prometheus", null).text()).contains("jvm_memory_used_bytes",
                     "invitations_event_processor_lag_positions{processor=\"invitation-views\"}",
                     "invitations_event_processor_lag_positions{processor=\"invitation-feed\"}");
             // the API port no longer serves the actuator, not even to an operator
-            assertThat(get(queryPort, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(queryPort, "/actuator/prometheus", null).status()).isEqualTo(401);
             assertThat(get(queryPort, "/actuator/prometheus", JwtsForTests.bearer("operator", "invitations.admin"))
-                    .statusCode()).isEqualTo(404);
-            assertThat(get(queryPort, "/v1/orgs/acme/invitations", null).statusCode()).isEqualTo(401);
+                    .status()).isEqualTo(404);
+            assertThat(get(queryPort, "/v1/orgs/acme/invitations", null).status()).isEqualTo(401);
         }
     }
 
@@ -107,18 +102,18 @@ class SecureDefaultsIT {
             system.set("INVITATIONS_TOKEN_KEY_ID", "2").set("INVITATIONS_TOKEN_SECRET", ROTATED_SECRET)
                     .set("INVITATIONS_PREVIOUSTOKENSECRETS_1", TOKEN_SECRET)
                     .startCommandSide(port);
-            assertThat(accept(port, first.get("invitationToken").asText()).statusCode()).isEqualTo(200);
+            assertThat(accept(port, first.get("invitationToken").asText()).status()).isEqualTo(200);
             assertThat(create(port, "third@example.com").get("invitationToken").asText()).startsWith("2.");
 
             system.set("INVITATIONS_PREVIOUSTOKENSECRETS_1", "").startCommandSide(port);
-            assertThat(accept(port, second.get("invitationToken").asText()).statusCode()).isEqualTo(404);
+            assertThat(accept(port, second.get("invitationToken").asText()).status()).isEqualTo(404);
 
             String id = second.get("id").asText();
             for (var forger : List.of(
                     new InvitationTokens(bytes("local-development-token-secret-not-for-production")),
                     new InvitationTokens("2", Map.of("2", bytes("local-development-token-secret-not-for-production"))))) {
                 String forged = forger.issue(id, 1, forger.hashOf(id, 1));
-                assertThat(accept(port, forged).statusCode()).as(forged).isEqualTo(404);
+                assertThat(accept(port, forged).status()).as(forged).isEqualTo(404);
             }
         }
     }
@@ -129,31 +124,20 @@ class SecureDefaultsIT {
         assertThat(process.log()).contains(message);
     }
 
-    private JsonNode create(int port, String email) throws Exception {
-        var created = http.send(HttpRequest.newBuilder(URI.create(
-                                "http://127.0.0.1:" + port + "/v1/orgs/acme/invitations"))
-                        .header("Authorization", JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "acme"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"invitedEmail\":\"" + email
-                                + "\",\"role\":\"member\",\"disableInvitationEmail\":true}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
+    private static JsonNode create(int port, String email) {
+        var created = new HttpForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "acme"))
+                .post("/v1/orgs/acme/invitations",
+                        "{\"invitedEmail\":\"" + email + "\",\"role\":\"member\",\"disableInvitationEmail\":true}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body();
     }
 
-    private HttpResponse<String> accept(int port, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/invitations:accept"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private static Answer accept(int port, String token) {
+        return new HttpForTests(port, null).post("/v1/invitations:accept", "{\"token\":\"" + token + "\"}");
     }
 
-    private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static Answer get(int port, String path, String authorization) {
+        return new HttpForTests(port, authorization).get(path);
     }
 
     private static byte[] bytes(String secret) {
