@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 days="${1:-400}"
-scripts/install-faketime.sh
+scripts/apt-install.sh faketime faketime
 
 # libfaketime moves the wall clock only. The monotonic clock stays real (FAKETIME_DONT_FAKE_MONOTONIC=1) and its
 # pthread_cond_timedwait fix stays off (FAKETIME_FORCE_MONOTONIC_FIX=0): with either of them the JVM's timed waits

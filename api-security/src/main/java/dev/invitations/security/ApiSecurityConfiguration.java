@@ -180,7 +180,8 @@ public class ApiSecurityConfiguration {
         return (authentication, context) -> {
             var caller = authentication.get();
             String orgId = context.getVariables().get("orgId");
-            String permission = OrgPermissions.requiredFor(context.getRequest().getMethod());
+            String permission = OrgPermissions.requiredFor(context.getRequest().getMethod(),
+                    context.getRequest().getRequestURI());
             return new AuthorizationDecision(
                     OrgPermissions.mayActOn(caller, orgId) && OrgPermissions.holds(caller, permission));
         };

@@ -6,15 +6,20 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The contract's permission model: {@code scope} holds permissions, {@code orgs} the orgs a caller may act on
- * ({@code "*"} for all). Reads need {@code org.user.read}, every other method {@code org.user.invite}.
+ * ({@code "*"} for all). Reads need {@code org.user.read}, every other method {@code org.user.invite}, and a
+ * person's data (export, erasure) {@code org.privacy.manage}.
  */
 final class OrgPermissions {
 
     static final String READ = "org.user.read";
     static final String INVITE = "org.user.invite";
+    /** A person's data in the org: its export and its erasure. */
+    static final String PRIVACY = "org.privacy.manage";
+    private static final Pattern PERSONAL_DATA_PATH = Pattern.compile("/v1/orgs/[^/]+/personalData(:erase)?");
     /** Operations across every org, such as rebuilding the views. */
     static final String ADMIN = "invitations.admin";
     private static final String ALL_ORGS = "*";
@@ -22,7 +27,10 @@ final class OrgPermissions {
     private OrgPermissions() {
     }
 
-    static String requiredFor(String method) {
+    static String requiredFor(String method, String path) {
+        if (PERSONAL_DATA_PATH.matcher(path).matches()) {
+            return PRIVACY;
+        }
         return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) ? READ : INVITE;
     }
 

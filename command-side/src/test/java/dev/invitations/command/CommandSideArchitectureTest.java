@@ -14,7 +14,7 @@ class CommandSideArchitectureTest {
     @ArchTest
     static final ArchRule neverUsesTheQuerySide = noClasses()
             .should().dependOnClassesThat().resideInAPackage("dev.invitations.query..")
-            .because("the sides share only shared-api and the event store");
+            .because("the sides share only shared-api, invitation-resource and the event store");
 
     @ArchTest
     static final ArchRule webNeverReachesIntoMongoDb = noClasses()

@@ -109,6 +109,11 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
+    /** How many write commands this backend has applied since it was opened. */
+    long writesApplied() {
+        return writesApplied.get();
+    }
+
     /** Returns once a commit that started after write number {@code write} was applied has finished. */
     private void commitWritesUpTo(long write) {
         synchronized (commitLock) {

@@ -42,7 +42,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** A server whose data lives in {@code file} and survives a killed process (see {@link DurableH2Backend}). */
     public static EmbeddedMongoServer durable(Path file, String host, int port) {
-        return new EmbeddedMongoServer(DurableH2Backend.open(file), host, port);
+        return new EmbeddedMongoServer(CompactingBackend.open(file), host, port);
     }
 
     /** A throw-away server in memory on a free loopback port. */

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 
 import java.util.List;
 
@@ -18,6 +19,14 @@ import java.util.List;
  * answer range queries too (see {@link OrderedIndex}).
  */
 final class IndexedMemoryBackend extends MemoryBackend {
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (CompactCommand.NAME.equalsIgnoreCase(command)) {
+            return CompactCommand.answer(0);
+        }
+        return super.handleCommand(channel, database, command, query);
+    }
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {

@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 @Configuration(proxyBeanMethods = false)
@@ -20,12 +19,6 @@ class QuerySideConfiguration {
     @Bean
     MongoCustomConversions mongoCustomConversions() {
         return new MongoCustomConversions(StoredInstants.converters());
-    }
-
-    /** Where the query side reads the time: the invitee page's expiry, a rebuild's duration. Tests replace it. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /**

@@ -14,7 +14,7 @@ class QuerySideArchitectureTest {
     @ArchTest
     static final ArchRule neverUsesTheCommandSide = noClasses()
             .should().dependOnClassesThat().resideInAPackage("dev.invitations.command..")
-            .because("the sides share only shared-api and the event store");
+            .because("the sides share only shared-api, invitation-resource and the event store");
 
     @ArchTest
     static final ArchRule webAsksTheQueryServicesOnly = noClasses()

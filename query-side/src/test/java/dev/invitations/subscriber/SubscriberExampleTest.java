@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationDeclined;
+import dev.invitations.api.invitation.InvitationEvent;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
@@ -47,13 +48,16 @@ class SubscriberExampleTest {
     private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
     private final MongoClient client = MongoClients.create(MongoForTests.connectionString());
 
-    /** The subscriber's handler: a membership service would grant the role on InvitationAccepted. */
+    /**
+     * The subscriber's handler: a membership service would grant the role on InvitationAccepted. One handler of
+     * the sealed {@link InvitationEvent} receives every invitation event.
+     */
     static class MembershipSubscriber {
 
-        final List<Object> received = new CopyOnWriteArrayList<>();
+        final List<InvitationEvent> received = new CopyOnWriteArrayList<>();
 
         @EventHandler
-        void on(Object invitationEvent) {
+        void on(InvitationEvent invitationEvent) {
             received.add(invitationEvent);
         }
     }

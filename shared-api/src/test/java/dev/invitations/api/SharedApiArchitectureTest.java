@@ -4,12 +4,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.invitations.api.invitation.InvitationEvent;
+import org.axonframework.serialization.Revision;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
- * shared-api is what other services depend on: it may use the JDK, Jackson's annotations and Axon's message
- * annotations, and nothing of the sides, Spring or MongoDB.
+ * shared-api is what other services depend on: it may use the JDK, Jackson's annotations and Axon's serialization
+ * annotations and upcasters, and nothing of the sides, Spring or MongoDB. Every invitation event is an
+ * {@link InvitationEvent}.
  */
 @AnalyzeClasses(packages = "dev.invitations.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class SharedApiArchitectureTest {
@@ -18,6 +21,11 @@ class SharedApiArchitectureTest {
     static final ArchRule dependsOnlyOnTheJdkJacksonAndAxonAnnotations = classes()
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.invitations.api..", "java..", "javax.crypto..",
-                    "com.fasterxml.jackson.annotation..", "org.axonframework.serialization..",
-                    "org.axonframework.modelling.command..", "org.axonframework.serialization.upcasting..");
+                    "com.fasterxml.jackson.annotation..", "org.axonframework.serialization..");
+
+    @ArchTest
+    static final ArchRule everyInvitationEventIsPermittedByTheSealedInterface = classes()
+            .that().resideInAPackage("dev.invitations.api.invitation").and().areAnnotatedWith(Revision.class)
+            .should().implement(InvitationEvent.class)
+            .because("a subscriber handles every invitation event by handling InvitationEvent");
 }

@@ -27,6 +27,11 @@ final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** The embedded server's {@code INVITATIONS_DATA_DIR}: every file it keeps on disk is under it. */
+    Path dataDir() {
+        return dataDir;
+    }
+
     JavaProcess startMongo() {
         return track("embedded-mongo", JavaProcess.start("embedded-mongo", JavaProcess.EMBEDDED_MONGO,
                 Map.of("MONGO_PORT", String.valueOf(mongoPort), "INVITATIONS_DATA_DIR", dataDir.toString()))

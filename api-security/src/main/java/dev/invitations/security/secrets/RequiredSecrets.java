@@ -19,6 +19,7 @@ public final class RequiredSecrets {
     private static final Set<String> PUBLIC_VALUES = Set.of(
             "local-development-token-secret-not-for-production",
             "local-development-jwt-secret-not-for-production",
+            "local-development-personal-data-secret-not-for-production",
             "compose-demo-token-secret-change-me-please",
             "compose-demo-jwt-secret-change-me-please");
 

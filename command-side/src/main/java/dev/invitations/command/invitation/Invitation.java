@@ -1,10 +1,6 @@
 package dev.invitations.command.invitation;
 
-import dev.invitations.api.invitation.AcceptInvitation;
-import dev.invitations.api.invitation.CreateInvitation;
-import dev.invitations.api.invitation.DeclineInvitation;
 import dev.invitations.api.invitation.EmailAddress;
-import dev.invitations.api.invitation.ExpireInvitation;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationDeclined;
@@ -13,15 +9,12 @@ import dev.invitations.api.invitation.InvitationEmailSent;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
-import dev.invitations.api.invitation.InvitationState;
 import dev.invitations.api.invitation.InvitationUpdated;
-import dev.invitations.api.invitation.RecordEmailFailure;
-import dev.invitations.api.invitation.RecordEmailSent;
-import dev.invitations.api.invitation.ResendInvitation;
-import dev.invitations.api.invitation.RevokeInvitation;
-import dev.invitations.api.invitation.UpdateInvitation;
+import dev.invitations.api.invitation.PersonalDataErased;
+import dev.invitations.api.org.OrgId;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
+import dev.invitations.resource.InvitationState;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -45,10 +38,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Invitation {
 
+    static final String REVOKED_BY_ERASURE = "the invitee's personal data was erased";
+
     @AggregateIdentifier
     private String invitationId;
-    private String orgId;
-    private String invitedEmail;
+    private OrgId orgId;
+    private EmailAddress invitedEmail;
     private String role;
     private Map<String, String> labels;
     private InvitationState state;
@@ -59,6 +54,8 @@ public class Invitation {
     private Instant expirationTime;
     /** The send whose email the SMTP server took last: a repeated record of it changes nothing. */
     private int deliveredSendCount;
+    /** Whether the invitee's personal data was erased: {@code invitedEmail} is then null, and no command applies. */
+    private boolean erased;
 
     protected Invitation() {
         // for Axon, which rebuilds the invitation from its events
@@ -66,9 +63,9 @@ public class Invitation {
 
     @CommandHandler
     public Invitation(CreateInvitation command, InvitationTokens tokens, PendingEmailClaims claims) {
-        claims.claim(command.orgId(), command.invitedEmail(), command.invitationId());
-        apply(new InvitationCreated(command.invitationId(), command.orgId(), command.invitedEmail(), command.role(),
-                command.inviter(), command.labels(), command.disableInvitationEmail(),
+        claims.claim(command.orgId().value(), command.invitedEmail().value(), command.invitationId());
+        apply(new InvitationCreated(command.invitationId(), command.orgId().value(), command.invitedEmail().value(),
+                command.role(), command.inviter(), command.labels(), command.disableInvitationEmail(),
                 tokens.hashOf(command.invitationId(), 1), command.expirationTime(), command.actor(), now()));
     }
 
@@ -77,82 +74,109 @@ public class Invitation {
                        ConflictResolver conflicts) {
         requireOrg(command.orgId());
         rejectChangesSinceExpectedVersion(conflicts);
+        requireNotErased();
         if (state != InvitationState.PENDING && state != InvitationState.EXPIRED) {
             throw new InvitationRejected(Reason.NOT_PENDING, "a " + state + " invitation cannot be resent");
         }
         if (state == InvitationState.EXPIRED) {
-            claims.claim(orgId, invitedEmail, invitationId);
+            claims.claim(orgId.value(), emailValue(), invitationId);
         }
         int nextSend = sendCount + 1;
-        apply(new InvitationResent(invitationId, orgId, invitedEmail, tokens.hashOf(invitationId, nextSend),
-                nextSend, command.expirationTime(), command.actor(), now()));
+        apply(new InvitationResent(invitationId, orgId.value(), emailValue(),
+                tokens.hashOf(invitationId, nextSend), nextSend, command.expirationTime(), command.actor(), now()));
     }
 
     @CommandHandler
     public void handle(RevokeInvitation command, ConflictResolver conflicts) {
         requireOrg(command.orgId());
         rejectChangesSinceExpectedVersion(conflicts);
+        requireNotErased();
         requirePending("revoked");
-        apply(new InvitationRevoked(invitationId, orgId, invitedEmail, command.reason(), command.actor(), now()));
+        apply(new InvitationRevoked(invitationId, orgId.value(), emailValue(), command.reason(),
+                command.actor(), now()));
     }
 
     @CommandHandler
     public void handle(UpdateInvitation command, ConflictResolver conflicts) {
         requireOrg(command.orgId());
         rejectChangesSinceExpectedVersion(conflicts);
+        requireNotErased();
         requirePending("updated");
         String newRole = command.role() != null ? command.role() : role;
         Map<String, String> newLabels = command.labels() != null ? command.labels() : labels;
         if (newRole.equals(role) && Objects.equals(newLabels, labels)) {
             return;
         }
-        apply(new InvitationUpdated(invitationId, orgId, newRole, newLabels, command.actor(), now()));
+        apply(new InvitationUpdated(invitationId, orgId.value(), newRole, newLabels, command.actor(), now()));
     }
 
     @CommandHandler
     public void handle(AcceptInvitation command) {
         requireUsableToken(command.tokenHash());
-        if (command.requireEmailMatch() && !isInvitedEmail(command.email())) {
+        requireNotErased();
+        if (command.requireEmailMatch() && !invitedEmail.equals(command.email())) {
             throw new InvitationRejected(Reason.EMAIL_MISMATCH, "the email does not match the invited email");
         }
-        apply(new InvitationAccepted(invitationId, orgId, invitedEmail, role, command.acceptedBy(), now()));
+        apply(new InvitationAccepted(invitationId, orgId.value(), emailValue(), role, command.acceptedBy(),
+                now()));
     }
 
     @CommandHandler
     public void handle(DeclineInvitation command) {
         requireUsableToken(command.tokenHash());
-        apply(new InvitationDeclined(invitationId, orgId, invitedEmail, now()));
+        requireNotErased();
+        apply(new InvitationDeclined(invitationId, orgId.value(), emailValue(), now()));
     }
 
     @CommandHandler
     public void handle(ExpireInvitation command) {
         // a late or repeated deadline, or one for an invitation resent since, changes nothing
-        if (state == InvitationState.PENDING && hasPassedExpiry()) {
-            apply(new InvitationExpired(invitationId, orgId, invitedEmail, now()));
+        if (state == InvitationState.PENDING && !erased && hasPassedExpiry()) {
+            apply(new InvitationExpired(invitationId, orgId.value(), emailValue(), now()));
         }
     }
 
     @CommandHandler
     public void handle(RecordEmailSent command) {
         // a record for a send that a resend replaced, or one already recorded, changes nothing
-        if (command.sendCount() == sendCount && deliveredSendCount != sendCount) {
-            apply(new InvitationEmailSent(invitationId, orgId, invitedEmail, sendCount, command.attempts(), now()));
+        if (command.sendCount() == sendCount && deliveredSendCount != sendCount && !erased) {
+            apply(new InvitationEmailSent(invitationId, orgId.value(), emailValue(), sendCount,
+                    command.attempts(), now()));
         }
     }
 
     @CommandHandler
     public void handle(RecordEmailFailure command) {
-        if (command.sendCount() == sendCount && deliveredSendCount != sendCount) {
-            apply(new InvitationEmailFailed(invitationId, orgId, invitedEmail, sendCount, command.attempts(),
-                    command.error(), command.retrying(), now()));
+        if (command.sendCount() == sendCount && deliveredSendCount != sendCount && !erased) {
+            apply(new InvitationEmailFailed(invitationId, orgId.value(), emailValue(), sendCount,
+                    command.attempts(), command.error(), command.retrying(), now()));
         }
+    }
+
+    /**
+     * Erases the invitee's personal data from this invitation: a pending invitation is revoked first (its link stops
+     * working), then the erasure is recorded. The caller destroys the invitee's key after this, which is what makes
+     * the personal fields of every event unreadable. Erasing again changes nothing.
+     */
+    @CommandHandler
+    public void handle(ErasePersonalData command) {
+        requireOrg(command.orgId());
+        if (erased) {
+            return;
+        }
+        if (state == InvitationState.PENDING) {
+            apply(new InvitationRevoked(invitationId, orgId.value(), emailValue(), REVOKED_BY_ERASURE,
+                    command.actor(), now()));
+        }
+        apply(new PersonalDataErased(invitationId, orgId.value(), command.actor(), now()));
     }
 
     @EventSourcingHandler
     void on(InvitationCreated event) {
         invitationId = event.invitationId();
-        orgId = event.orgId();
-        invitedEmail = event.invitedEmail();
+        orgId = new OrgId(event.orgId());
+        // null when the invitee's key is gone: their personal data was erased
+        invitedEmail = event.invitedEmail() == null ? null : new EmailAddress(event.invitedEmail());
         role = event.role();
         labels = event.labels();
         state = InvitationState.PENDING;
@@ -201,6 +225,12 @@ public class Invitation {
         deliveredSendCount = event.sendCount();
     }
 
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased = true;
+        invitedEmail = null;
+    }
+
     /**
      * {@code If-Match} names the version the caller saw. Only a change of the invitation since then conflicts; a
      * record of its email's delivery, written meanwhile by the saga, does not.
@@ -211,10 +241,21 @@ public class Invitation {
     }
 
     /** Commands addressed through an org must name the invitation's own org: no other tenant learns it exists. */
-    private void requireOrg(String commandOrgId) {
+    private void requireOrg(OrgId commandOrgId) {
         if (!orgId.equals(commandOrgId)) {
             throw new InvitationRejected(Reason.NOT_FOUND, "no such invitation");
         }
+    }
+
+    private void requireNotErased() {
+        if (erased) {
+            throw new InvitationRejected(Reason.GONE, "the invitee's personal data was erased");
+        }
+    }
+
+    /** The invited email as the events carry it; null once it was erased (or its key is gone). */
+    private String emailValue() {
+        return invitedEmail == null ? null : invitedEmail.value();
     }
 
     private void requirePending(String action) {
@@ -242,10 +283,6 @@ public class Invitation {
         } else {
             throw new InvitationRejected(Reason.NOT_FOUND, "unknown token");
         }
-    }
-
-    private boolean isInvitedEmail(String email) {
-        return email != null && new EmailAddress(email).equals(new EmailAddress(invitedEmail));
     }
 
     private boolean hasPassedExpiry() {

@@ -2,7 +2,6 @@ package dev.invitations.command.invitation;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import dev.invitations.api.invitation.ExpireInvitation;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationDeclined;
@@ -10,14 +9,14 @@ import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationUpdated;
-import dev.invitations.api.invitation.RecordEmailFailure;
-import dev.invitations.api.invitation.RecordEmailSent;
+import dev.invitations.api.invitation.PersonalDataErased;
 import dev.invitations.command.email.EmailNotSent;
 import dev.invitations.command.email.EmailProperties;
 import dev.invitations.command.email.InvitationEmail;
 import dev.invitations.command.email.InvitationMailer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.EndSaga;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Coordinates what happens to one invitation over time: it sends the email of each send (retrying with backoff when
  * the SMTP server fails), and sends the expire command when the invitation's expiry comes. It decides nothing about
  * the invitation itself: the aggregate ignores an expiry that no longer applies, and a record of an email for a send
- * that was replaced. Ends when the invitation leaves PENDING for good (an EXPIRED one can still be resent).
+ * that was replaced. Ends when the invitation leaves PENDING for good (an EXPIRED one can still be resent), or
+ * when its invitee's personal data is erased.
  * <p>
  * Its state is kept in the saga store as JSON; collaborators come in as handler parameters, so nothing that is not
  * state is stored, and no token ever is: the mailer derives it while sending.
@@ -61,7 +61,7 @@ public class InvitationSaga {
     void on(InvitationCreated created, DeadlineManager deadlines, InvitationMailer mailer, CommandGateway commands,
             EmailProperties retries) {
         invitationId = created.invitationId();
-        expiryDeadline = deadlines.schedule(created.expirationTime(), EXPIRY, new ExpireInvitation(invitationId));
+        expiryDeadline = deadlines.schedule(created.expirationTime(), EXPIRY);
         if (!created.disableInvitationEmail()) {
             email = new InvitationEmail(created.invitationId(), created.orgId(), created.invitedEmail(),
                     created.role(), created.inviter(), created.expirationTime(), 1, created.tokenHash());
@@ -73,7 +73,7 @@ public class InvitationSaga {
     void on(InvitationResent resent, DeadlineManager deadlines, InvitationMailer mailer, CommandGateway commands,
             EmailProperties retries) {
         cancelDeadlines(deadlines);
-        expiryDeadline = deadlines.schedule(resent.expirationTime(), EXPIRY, new ExpireInvitation(invitationId));
+        expiryDeadline = deadlines.schedule(resent.expirationTime(), EXPIRY);
         if (email != null) {
             email = email.resent(resent.sendCount(), resent.tokenHash(), resent.expirationTime());
             attempts = 0;
@@ -113,11 +113,27 @@ public class InvitationSaga {
         cancelDeadlines(deadlines);
     }
 
-    /** The deadline carries the command to send: the aggregate decides whether the invitation has expired. */
+    /**
+     * Ends the saga of an invitation that is not pending any more (an expired one) and had its invitee's data
+     * erased: the saga store and the retry deadline hold the email until then.
+     */
+    @EndSaga
+    @SagaEventHandler(associationProperty = INVITATION_ID)
+    void on(PersonalDataErased erased, DeadlineManager deadlines) {
+        cancelDeadlines(deadlines);
+    }
+
+    /**
+     * The aggregate decides whether the invitation has expired. The deadline carries no payload and the handler reads
+     * none, so a stored deadline whose payload is the expire command under a class name that no longer exists
+     * ({@code dev.invitations.api.invitation.ExpireInvitation}, read as an unknown type) expires the invitation too.
+     * The first parameter is the deadline message because Axon takes a first parameter of any other type for the
+     * payload.
+     */
     @DeadlineHandler(deadlineName = EXPIRY)
-    void expire(ExpireInvitation expire, CommandGateway commands) {
+    void expire(DeadlineMessage<?> expiry, CommandGateway commands) {
         expiryDeadline = null;
-        commands.sendAndWait(expire);
+        commands.sendAndWait(new ExpireInvitation(invitationId));
     }
 
     /** The deadline carries the email it retries, which is the current send's: a resend cancels it. */

@@ -5,10 +5,10 @@ import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationDeclined;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationRevoked;
-import dev.invitations.api.invitation.InvitationState;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
 import dev.invitations.command.invitation.PendingEmailClaims;
+import dev.invitations.resource.InvitationState;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -42,10 +42,10 @@ public class MongoPendingEmailClaims implements PendingEmailClaims {
     private static final Duration CREATE_IN_FLIGHT = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
-    private final StoredInvitations invitations;
+    private final InvitationStreams invitations;
     private final Clock clock;
 
-    public MongoPendingEmailClaims(MongoTemplate mongo, StoredInvitations invitations, Clock clock) {
+    public MongoPendingEmailClaims(MongoTemplate mongo, InvitationStreams invitations, Clock clock) {
         this.mongo = mongo;
         this.invitations = invitations;
         this.clock = clock;
@@ -117,7 +117,7 @@ public class MongoPendingEmailClaims implements PendingEmailClaims {
 
     private boolean holderIsPending(String holder, Instant claimedAt) {
         return invitations.find(holder)
-                .map(view -> view.getState() == InvitationState.PENDING)
+                .map(current -> current.resource().getState() == InvitationState.PENDING)
                 .orElseGet(() -> clock.instant().isBefore(claimedAt.plus(CREATE_IN_FLIGHT)));
     }
 

@@ -1,11 +1,12 @@
 package dev.invitations.command.web;
 
-import dev.invitations.api.invitation.InvitationView;
 import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.command.config.InvitationsProperties;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
-import dev.invitations.command.config.InvitationsProperties;
-import dev.invitations.command.storage.StoredInvitations;
+import dev.invitations.command.storage.InvitationStreams;
+import dev.invitations.command.storage.InvitationStreams.CurrentInvitation;
+import dev.invitations.resource.InvitationResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -18,32 +19,33 @@ import java.security.Principal;
 @Component
 class InvitationAnswers {
 
-    private final StoredInvitations invitations;
+    private final InvitationStreams invitations;
     private final InvitationTokens tokens;
     private final InvitationsProperties properties;
 
-    InvitationAnswers(StoredInvitations invitations, InvitationTokens tokens, InvitationsProperties properties) {
+    InvitationAnswers(InvitationStreams invitations, InvitationTokens tokens, InvitationsProperties properties) {
         this.invitations = invitations;
         this.tokens = tokens;
         this.properties = properties;
     }
 
-    InvitationView current(String id) {
+    CurrentInvitation current(String id) {
         return invitations.find(id).orElseThrow(() -> new InvitationRejected(Reason.NOT_FOUND, "no such invitation"));
     }
 
     /** The invitation with the link and token of its latest send, recomputed: no plaintext token is kept. */
-    IssuedInvitation issued(InvitationView invitation) {
-        String token = tokens.issue(invitation.getId(), invitation.getSendCount(), invitation.getTokenHash());
-        return new IssuedInvitation(invitation, properties.acceptUrlBase() + "?token=" + token, token);
+    IssuedInvitation issued(CurrentInvitation invitation) {
+        var resource = invitation.resource();
+        String token = tokens.issue(resource.getId(), resource.getSendCount(), invitation.tokenHash());
+        return new IssuedInvitation(resource, properties.acceptUrlBase() + "?token=" + token, token);
     }
 
-    ResponseEntity<InvitationView> ok(String id) {
-        var invitation = current(id);
+    ResponseEntity<InvitationResource> ok(String id) {
+        var invitation = current(id).resource();
         return ResponseEntity.ok().eTag(versionOf(invitation)).body(invitation);
     }
 
-    static String versionOf(InvitationView invitation) {
+    static String versionOf(InvitationResource invitation) {
         return String.valueOf(invitation.getVersion());
     }
 

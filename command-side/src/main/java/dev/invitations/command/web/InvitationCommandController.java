@@ -1,20 +1,22 @@
 package dev.invitations.command.web;
 
-import dev.invitations.api.invitation.AcceptInvitation;
-import dev.invitations.api.invitation.DeclineInvitation;
-import dev.invitations.api.invitation.InvitationState;
-import dev.invitations.api.invitation.InvitationView;
-import dev.invitations.api.invitation.ResendInvitation;
-import dev.invitations.api.invitation.RevokeInvitation;
-import dev.invitations.api.invitation.UpdateInvitation;
+import dev.invitations.api.invitation.EmailAddress;
+import dev.invitations.api.org.OrgId;
 import dev.invitations.api.token.InvitationTokens;
+import dev.invitations.command.config.InvitationsProperties;
+import dev.invitations.command.invitation.AcceptInvitation;
+import dev.invitations.command.invitation.DeclineInvitation;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
-import dev.invitations.command.config.InvitationsProperties;
+import dev.invitations.command.invitation.ResendInvitation;
+import dev.invitations.command.invitation.RevokeInvitation;
+import dev.invitations.command.invitation.UpdateInvitation;
 import dev.invitations.command.web.InvitationRequests.Resend;
 import dev.invitations.command.web.InvitationRequests.Revoke;
 import dev.invitations.command.web.InvitationRequests.Update;
 import dev.invitations.command.web.InvitationRequests.UseToken;
+import dev.invitations.resource.InvitationResource;
+import dev.invitations.resource.InvitationState;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
@@ -68,20 +70,20 @@ class InvitationCommandController {
         Instant expiry = check.expiry(resend.ttl(), resend.expirationTime(), properties.ttl(), clock.instant());
         check.orThrow();
 
-        commands.sendAndWait(new ResendInvitation(existing(id), orgId, expiry, actorOf(caller),
+        commands.sendAndWait(new ResendInvitation(existing(id), new OrgId(orgId), expiry, actorOf(caller),
                 expectedVersion(ifMatch)));
         var resent = answers.current(id);
-        return ResponseEntity.ok().eTag(InvitationAnswers.versionOf(resent)).body(answers.issued(resent));
+        return ResponseEntity.ok().eTag(InvitationAnswers.versionOf(resent.resource())).body(answers.issued(resent));
     }
 
     @PostMapping(path = INVITATION + ":revoke")
-    ResponseEntity<InvitationView> revoke(@PathVariable String orgId, @PathVariable String id,
-                                          @RequestBody(required = false) Revoke body,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                          Principal caller) {
+    ResponseEntity<InvitationResource> revoke(@PathVariable String orgId, @PathVariable String id,
+                                              @RequestBody(required = false) Revoke body,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              Principal caller) {
         Revoke revoke = body != null ? body : Revoke.WITHOUT_REASON;
         new RequestCheck().orgId(orgId).text("reason", revoke.reason()).orThrow();
-        commands.sendAndWait(new RevokeInvitation(existing(id), orgId, revoke.reason(), actorOf(caller),
+        commands.sendAndWait(new RevokeInvitation(existing(id), new OrgId(orgId), revoke.reason(), actorOf(caller),
                 expectedVersion(ifMatch)));
         return answers.ok(id);
     }
@@ -93,16 +95,16 @@ class InvitationCommandController {
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 Principal caller) {
         new RequestCheck().orgId(orgId).orThrow();
-        commands.sendAndWait(new RevokeInvitation(existing(id), orgId, null, actorOf(caller),
+        commands.sendAndWait(new RevokeInvitation(existing(id), new OrgId(orgId), null, actorOf(caller),
                 expectedVersion(ifMatch)));
-        return ResponseEntity.noContent().eTag(InvitationAnswers.versionOf(answers.current(id))).build();
+        return ResponseEntity.noContent().eTag(InvitationAnswers.versionOf(answers.current(id).resource())).build();
     }
 
     @PatchMapping(path = INVITATION, consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    ResponseEntity<InvitationView> update(@PathVariable String orgId, @PathVariable String id,
-                                          @RequestBody Update body,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                          Principal caller) {
+    ResponseEntity<InvitationResource> update(@PathVariable String orgId, @PathVariable String id,
+                                              @RequestBody Update body,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              Principal caller) {
         InvitationState newState = parseState(body.state());
         new RequestCheck().orgId(orgId)
                 .role(body.role(), false)
@@ -119,29 +121,30 @@ class InvitationCommandController {
 
         Long expectedVersion = expectedVersion(ifMatch);
         if (newState == InvitationState.REVOKED) {
-            commands.sendAndWait(new RevokeInvitation(existing(id), orgId, body.revokeReason(), actorOf(caller),
-                    expectedVersion));
+            commands.sendAndWait(new RevokeInvitation(existing(id), new OrgId(orgId), body.revokeReason(),
+                    actorOf(caller), expectedVersion));
         } else {
-            commands.sendAndWait(new UpdateInvitation(existing(id), orgId, body.role(), body.labels(),
+            commands.sendAndWait(new UpdateInvitation(existing(id), new OrgId(orgId), body.role(), body.labels(),
                     actorOf(caller), expectedVersion));
         }
         return answers.ok(id);
     }
 
     @PostMapping(path = "/v1/invitations:accept", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<InvitationView> accept(@RequestBody UseToken body) {
+    ResponseEntity<InvitationResource> accept(@RequestBody UseToken body) {
         new RequestCheck().require(body.token() != null && !body.token().isBlank(), "token", "is required")
                 .text("acceptedBy", body.acceptedBy())
                 .text("email", body.email())
                 .orThrow();
         String id = invitationNamedBy(body.token());
-        commands.sendAndWait(new AcceptInvitation(id, hashOf(body.token()), body.acceptedBy(), body.email(),
+        EmailAddress email = body.email() != null ? new EmailAddress(body.email()) : null;
+        commands.sendAndWait(new AcceptInvitation(id, hashOf(body.token()), body.acceptedBy(), email,
                 properties.accept().requireEmailMatch()));
         return answers.ok(id);
     }
 
     @PostMapping(path = "/v1/invitations:decline", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<InvitationView> decline(@RequestBody UseToken body) {
+    ResponseEntity<InvitationResource> decline(@RequestBody UseToken body) {
         new RequestCheck().require(body.token() != null && !body.token().isBlank(), "token", "is required").orThrow();
         String id = invitationNamedBy(body.token());
         commands.sendAndWait(new DeclineInvitation(id, hashOf(body.token())));

@@ -1,17 +1,18 @@
 package dev.invitations.command.web;
 
-import dev.invitations.api.invitation.EmailAddress;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.invitations.api.invitation.CreateInvitation;
+import dev.invitations.api.invitation.EmailAddress;
+import dev.invitations.api.org.OrgId;
+import dev.invitations.command.config.InvitationsProperties;
 import dev.invitations.command.idempotency.IdempotentRequests;
 import dev.invitations.command.idempotency.IdempotentRequests.Outcome;
 import dev.invitations.command.idempotency.IdempotentRequests.Outcome.Item;
+import dev.invitations.command.invitation.CreateInvitation;
 import dev.invitations.command.invitation.InvitationRejected;
-import dev.invitations.command.config.InvitationsProperties;
 import dev.invitations.command.web.InvitationRequests.BatchCreate;
 import dev.invitations.command.web.InvitationRequests.Create;
 import dev.invitations.problem.InvalidRequestException;
@@ -75,8 +76,8 @@ class InvitationCreationController {
                 () -> new Outcome(201, List.of(new Item(createOne(orgId, body, actor), null))));
         var created = answers.current(outcome.items().get(0).invitationId());
         return ResponseEntity.status(outcome.status())
-                .location(URI.create("/v1/orgs/" + orgId + "/invitations/" + created.getId()))
-                .eTag(InvitationAnswers.versionOf(created))
+                .location(URI.create("/v1/orgs/" + orgId + "/invitations/" + created.resource().getId()))
+                .eTag(InvitationAnswers.versionOf(created.resource()))
                 .body(answers.issued(created));
     }
 
@@ -108,8 +109,9 @@ class InvitationCreationController {
         check.orThrow();
 
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateInvitation(id, orgId, new EmailAddress(body.invitedEmail()).value(), body.role(), body.inviter(),
-                expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(), actor));
+        commands.sendAndWait(new CreateInvitation(id, new OrgId(orgId), new EmailAddress(body.invitedEmail()),
+                body.role(), body.inviter(), expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(),
+                actor));
         return id;
     }
 

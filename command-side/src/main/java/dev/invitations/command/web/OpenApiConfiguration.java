@@ -16,7 +16,8 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI commandApi() {
         return ProblemApiDocs.describedAs("Invitations: command API",
-                "Every write: create, batch create, resend, revoke, cancel, update, accept and decline invitations."
+                "Every write: create, batch create, resend, revoke, cancel, update, accept and decline invitations;"
+                        + " erase a person's data; compact the storage."
                         + " Reads are on the query side.");
     }
 

@@ -23,7 +23,9 @@ class UnreachableMailServerTest extends RunningCommandSideWithShortTimes {
         List<Document> failures = events.await(id, "InvitationEmailFailed", 3, Duration.ofSeconds(15));
         assertThat(failures).extracting(failure -> failure.get("serializedPayload").toString())
                 .satisfiesExactly(
-                        first -> assertThat(first).contains("\"attempts\":1", "\"retrying\":true", "Connection refused"),
+                        // the error may quote the address: it is stored encrypted, like the email
+                        first -> assertThat(first).contains("\"attempts\":1", "\"retrying\":true")
+                                .doesNotContain("Connection refused"),
                         second -> assertThat(second).contains("\"attempts\":2", "\"retrying\":true"),
                         last -> assertThat(last).contains("\"attempts\":3", "\"retrying\":false"));
 

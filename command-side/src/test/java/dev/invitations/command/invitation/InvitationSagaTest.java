@@ -1,14 +1,12 @@
 package dev.invitations.command.invitation;
 
-import dev.invitations.api.invitation.ExpireInvitation;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationDeclined;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
-import dev.invitations.api.invitation.RecordEmailFailure;
-import dev.invitations.api.invitation.RecordEmailSent;
+import dev.invitations.api.invitation.PersonalDataErased;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.FreePorts;
 import dev.invitations.command.MailServerForTests;
@@ -107,6 +105,16 @@ class InvitationSagaTest {
                     .andThenAPublished(created(true))
                     .whenPublishingA(new InvitationExpired(id, ORG, email, EXPIRY))
                     .expectActiveSagas(1)
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void anErasureEndsTheSagaOfAnExpiredInvitationWhoseStateHeldTheEmail() {
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(false))
+                    .andThenAPublished(new InvitationExpired(id, ORG, email, EXPIRY))
+                    .whenPublishingA(new PersonalDataErased(id, ORG, "privacy-officer", EXPIRY))
+                    .expectActiveSagas(0)
                     .expectNoScheduledDeadlines();
         }
     }

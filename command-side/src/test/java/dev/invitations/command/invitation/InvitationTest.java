@@ -1,9 +1,6 @@
 package dev.invitations.command.invitation;
 
-import dev.invitations.api.invitation.AcceptInvitation;
-import dev.invitations.api.invitation.CreateInvitation;
-import dev.invitations.api.invitation.DeclineInvitation;
-import dev.invitations.api.invitation.ExpireInvitation;
+import dev.invitations.api.invitation.EmailAddress;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationDeclined;
@@ -13,11 +10,8 @@ import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationUpdated;
-import dev.invitations.api.invitation.RecordEmailFailure;
-import dev.invitations.api.invitation.RecordEmailSent;
-import dev.invitations.api.invitation.ResendInvitation;
-import dev.invitations.api.invitation.RevokeInvitation;
-import dev.invitations.api.invitation.UpdateInvitation;
+import dev.invitations.api.invitation.PersonalDataErased;
+import dev.invitations.api.org.OrgId;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -41,7 +35,9 @@ class InvitationTest {
 
     private static final String ID = "0b7e4c1e-5d0a-4a43-9d5e-6f1f3c2b9a10";
     private static final String ORG = "acme";
+    private static final OrgId ORG_ID = new OrgId(ORG);
     private static final String EMAIL = "Ada.Lovelace@Example.com";
+    private static final EmailAddress INVITED_EMAIL = new EmailAddress(EMAIL);
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
     private static final Instant EXPIRY = T0.plus(Duration.ofDays(7));
     private static final Map<String, String> LABELS = Map.of("team", "growth");
@@ -64,7 +60,8 @@ class InvitationTest {
         @Test
         void createsAPendingInvitationWithTheHashOfItsFirstToken() {
             fixture.givenCurrentTime(T0)
-                    .when(new CreateInvitation(ID, ORG, EMAIL, "member", "Grace", EXPIRY, false, LABELS, "admin-1"))
+                    .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, "member", "Grace", EXPIRY, false, LABELS,
+                            "admin-1"))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(created());
             assertThat(claims.holderOf(ORG, " ada.lovelace@example.COM ")).isEqualTo(ID);
@@ -74,7 +71,8 @@ class InvitationTest {
         void refusesAnEmailThatIsAlreadyPendingInTheOrg() {
             claims.claim(ORG, "ada.lovelace@example.com", "another-invitation");
             fixture.givenNoPriorActivity()
-                    .when(new CreateInvitation(ID, ORG, EMAIL, "member", null, EXPIRY, false, Map.of(), "admin-1"))
+                    .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, "member", null, EXPIRY, false, Map.of(),
+                            "admin-1"))
                     .expectException(rejectedFor(Reason.DUPLICATE_PENDING))
                     .expectNoEvents();
         }
@@ -89,7 +87,7 @@ class InvitationTest {
             Instant newExpiry = later.plus(Duration.ofDays(2));
             fixture.givenCurrentTime(T0).andGiven(created())
                     .andGivenCurrentTime(later)
-                    .when(new ResendInvitation(ID, ORG, newExpiry, "admin-2", null))
+                    .when(new ResendInvitation(ID, ORG_ID, newExpiry, "admin-2", null))
                     .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2, newExpiry,
                             "admin-2", later));
         }
@@ -99,7 +97,7 @@ class InvitationTest {
             Instant later = EXPIRY.plus(Duration.ofDays(1));
             fixture.givenCurrentTime(T0).andGiven(created(), new InvitationExpired(ID, ORG, EMAIL, EXPIRY))
                     .andGivenCurrentTime(later)
-                    .when(new ResendInvitation(ID, ORG, later.plus(Duration.ofDays(7)), "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, later.plus(Duration.ofDays(7)), "admin-1", null))
                     .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2,
                             later.plus(Duration.ofDays(7)), "admin-1", later));
             assertThat(claims.holderOf(ORG, EMAIL)).isEqualTo(ID);
@@ -108,11 +106,11 @@ class InvitationTest {
         @Test
         void refusesAnAcceptedOrRevokedInvitation() {
             fixture.givenCurrentTime(T0).andGiven(created(), accepted())
-                    .when(new ResendInvitation(ID, ORG, EXPIRY, "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
             fixture.givenCurrentTime(T0).andGiven(created(), revoked())
-                    .when(new ResendInvitation(ID, ORG, EXPIRY, "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
         }
@@ -120,7 +118,7 @@ class InvitationTest {
         @Test
         void answersNotFoundThroughAnotherOrg() {
             fixture.givenCurrentTime(T0).andGiven(created())
-                    .when(new ResendInvitation(ID, "other-org", EXPIRY, "admin-1", null))
+                    .when(new ResendInvitation(ID, new OrgId("other-org"), EXPIRY, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -133,14 +131,14 @@ class InvitationTest {
         void revokesAPendingInvitationWithItsReason() {
             fixture.givenCurrentTime(T0).andGiven(created())
                     .andGivenCurrentTime(T0)
-                    .when(new RevokeInvitation(ID, ORG, "sent to the wrong person", "admin-2", null))
+                    .when(new RevokeInvitation(ID, ORG_ID, "sent to the wrong person", "admin-2", null))
                     .expectEvents(new InvitationRevoked(ID, ORG, EMAIL, "sent to the wrong person", "admin-2", T0));
         }
 
         @Test
         void refusesToRevokeTwice() {
             fixture.givenCurrentTime(T0).andGiven(created(), revoked())
-                    .when(new RevokeInvitation(ID, ORG, null, "admin-2", null))
+                    .when(new RevokeInvitation(ID, ORG_ID, null, "admin-2", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
         }
@@ -148,7 +146,7 @@ class InvitationTest {
         @Test
         void refusesToRevokeThroughAnotherOrg() {
             fixture.givenCurrentTime(T0).andGiven(created())
-                    .when(new RevokeInvitation(ID, "other-org", null, "admin-2", null))
+                    .when(new RevokeInvitation(ID, new OrgId("other-org"), null, "admin-2", null))
                     .expectException(rejectedFor(Reason.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -161,14 +159,14 @@ class InvitationTest {
         void changesTheRoleAndKeepsTheLabels() {
             fixture.givenCurrentTime(T0).andGiven(created())
                     .andGivenCurrentTime(T0)
-                    .when(new UpdateInvitation(ID, ORG, "admin", null, "admin-2", null))
+                    .when(new UpdateInvitation(ID, ORG_ID, "admin", null, "admin-2", null))
                     .expectEvents(new InvitationUpdated(ID, ORG, "admin", LABELS, "admin-2", T0));
         }
 
         @Test
         void changesNothingWhenNothingDiffers() {
             fixture.givenCurrentTime(T0).andGiven(created())
-                    .when(new UpdateInvitation(ID, ORG, "member", Map.of("team", "growth"), "admin-2", null))
+                    .when(new UpdateInvitation(ID, ORG_ID, "member", Map.of("team", "growth"), "admin-2", null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -176,7 +174,7 @@ class InvitationTest {
         @Test
         void refusesToUpdateAnAcceptedInvitation() {
             fixture.givenCurrentTime(T0).andGiven(created(), accepted())
-                    .when(new UpdateInvitation(ID, ORG, "admin", null, "admin-2", null))
+                    .when(new UpdateInvitation(ID, ORG_ID, "admin", null, "admin-2", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
         }
@@ -249,13 +247,14 @@ class InvitationTest {
         @Test
         void requiresTheInvitedEmailWhenConfiguredAndStaysPendingOnAMismatch() {
             fixture.givenCurrentTime(T0).andGiven(created())
-                    .when(new AcceptInvitation(ID, tokens.hash(tokenOfSend(1)).orElseThrow(), "user-42", "eve@example.com", true))
+                    .when(new AcceptInvitation(ID, tokens.hash(tokenOfSend(1)).orElseThrow(), "user-42",
+                            new EmailAddress("eve@example.com"), true))
                     .expectException(rejectedFor(Reason.EMAIL_MISMATCH))
                     .expectNoEvents();
             fixture.givenCurrentTime(T0).andGiven(created())
                     .andGivenCurrentTime(T0)
-                    .when(new AcceptInvitation(ID, tokens.hash(tokenOfSend(1)).orElseThrow(), "user-42", " ada.lovelace@EXAMPLE.com",
-                            true))
+                    .when(new AcceptInvitation(ID, tokens.hash(tokenOfSend(1)).orElseThrow(), "user-42",
+                            new EmailAddress(" ada.lovelace@EXAMPLE.com"), true))
                     .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42", T0));
         }
     }
@@ -354,16 +353,84 @@ class InvitationTest {
         void aDeliveryRecordDoesNotMakeAnExpectedVersionStale() {
             fixture.givenCurrentTime(T0).andGiven(created(), new InvitationEmailSent(ID, ORG, EMAIL, 1, 1, T0))
                     .andGivenCurrentTime(T0)
-                    .when(new RevokeInvitation(ID, ORG, null, "admin-2", 0L))
+                    .when(new RevokeInvitation(ID, ORG_ID, null, "admin-2", 0L))
                     .expectEvents(new InvitationRevoked(ID, ORG, EMAIL, null, "admin-2", T0));
         }
 
         @Test
         void aChangeOfTheInvitationDoes() {
             fixture.givenCurrentTime(T0).andGiven(created(), new InvitationUpdated(ID, ORG, "admin", LABELS, "admin-2", T0))
-                    .when(new RevokeInvitation(ID, ORG, null, "admin-2", 0L))
+                    .when(new RevokeInvitation(ID, ORG_ID, null, "admin-2", 0L))
                     .expectException(ConflictingAggregateVersionException.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ErasePersonalDataOfTheInvitee {
+
+        private final Instant erasedAt = T0.plus(Duration.ofDays(2));
+
+        @Test
+        void revokesAPendingInvitationThenRecordsTheErasure() {
+            fixture.givenCurrentTime(T0).andGiven(created())
+                    .andGivenCurrentTime(erasedAt)
+                    .when(new ErasePersonalData(ID, ORG_ID, "privacy-officer"))
+                    .expectEvents(new InvitationRevoked(ID, ORG, EMAIL, Invitation.REVOKED_BY_ERASURE,
+                                    "privacy-officer", erasedAt),
+                            new PersonalDataErased(ID, ORG, "privacy-officer", erasedAt));
+        }
+
+        @Test
+        void recordsTheErasureOfAnInvitationThatEndedAndOnlyOnce() {
+            fixture.givenCurrentTime(T0).andGiven(created(), accepted())
+                    .andGivenCurrentTime(erasedAt)
+                    .when(new ErasePersonalData(ID, ORG_ID, "privacy-officer"))
+                    .expectEvents(new PersonalDataErased(ID, ORG, "privacy-officer", erasedAt));
+            fixture.givenCurrentTime(T0).andGiven(created(), accepted(), erased())
+                    .when(new ErasePersonalData(ID, ORG_ID, "privacy-officer"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anErasedInvitationRefusesAcceptResendAndUpdate() {
+            fixture.givenCurrentTime(T0).andGiven(created(), revoked(), erased())
+                    .when(accept(tokenOfSend(1), null))
+                    .expectException(rejectedFor(Reason.GONE))
+                    .expectNoEvents();
+            // an expired invitation could be resent, and a pending one updated, but not once erased
+            fixture.givenCurrentTime(T0).andGiven(created(), new InvitationExpired(ID, ORG, EMAIL, EXPIRY), erased())
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY.plus(Duration.ofDays(7)), "admin-1", null))
+                    .expectException(rejectedFor(Reason.GONE))
+                    .expectNoEvents();
+            fixture.givenCurrentTime(T0).andGiven(created(), erased())
+                    .when(new UpdateInvitation(ID, ORG_ID, "admin", null, "admin-1", null))
+                    .expectException(rejectedFor(Reason.GONE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anInvitationWhoseEmailReadsNullAfterTheErasureStillLoads() {
+            var createdThenErased = new InvitationCreated(ID, ORG, null, "member", "Grace", LABELS, false,
+                    tokens.hashOf(ID, 1), EXPIRY, "admin-1", T0);
+            fixture.givenCurrentTime(T0).andGiven(createdThenErased,
+                            new InvitationRevoked(ID, ORG, null, Invitation.REVOKED_BY_ERASURE, "admin-1", T0), erased())
+                    .when(accept(tokenOfSend(1), null))
+                    .expectException(rejectedFor(Reason.GONE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesThroughAnotherOrg() {
+            fixture.givenCurrentTime(T0).andGiven(created())
+                    .when(new ErasePersonalData(ID, new OrgId("globex"), "privacy-officer"))
+                    .expectException(rejectedFor(Reason.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        private PersonalDataErased erased() {
+            return new PersonalDataErased(ID, ORG, "privacy-officer", T0);
         }
     }
 
@@ -389,7 +456,7 @@ class InvitationTest {
         return tokens.issue(ID, sendCount, tokens.hashOf(ID, sendCount));
     }
 
-    private AcceptInvitation accept(String token, String email) {
+    private AcceptInvitation accept(String token, EmailAddress email) {
         return new AcceptInvitation(ID, tokens.hash(token).orElseThrow(), "user-42", email, false);
     }
 

@@ -1,8 +1,8 @@
 package dev.invitations.command.web;
 
-import dev.invitations.api.invitation.InvitationState;
 import dev.invitations.command.RunningCommandSide;
-import dev.invitations.command.storage.StoredInvitations;
+import dev.invitations.command.storage.InvitationStreams;
+import dev.invitations.resource.InvitationState;
 import dev.invitations.security.JwtsForTests;
 import dev.invitations.testing.HttpForTests;
 import dev.invitations.testing.HttpForTests.Answer;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RacesTest extends RunningCommandSide {
 
     @Autowired
-    StoredInvitations invitations;
+    InvitationStreams invitations;
 
     private HttpForTests racer;
     private String id;
@@ -47,7 +47,7 @@ class RacesTest extends RunningCommandSide {
         Answer revoke = answers.get(1);
         assertThat(List.of(accept.status(), revoke.status())).containsOnlyOnce(200);
         assertThat(List.of(accept.status(), revoke.status())).allMatch(s -> s == 200 || s == 409 || s == 410);
-        InvitationState stored = invitations.find(id).orElseThrow().getState();
+        InvitationState stored = invitations.find(id).orElseThrow().resource().getState();
         assertThat(stored).isEqualTo(accept.status() == 200 ? InvitationState.ACCEPTED : InvitationState.REVOKED);
     }
 
@@ -59,7 +59,7 @@ class RacesTest extends RunningCommandSide {
 
         Answer resend = answers.get(0);
         Answer accept = answers.get(1);
-        var stored = invitations.find(id).orElseThrow();
+        var stored = invitations.find(id).orElseThrow().resource();
         if (accept.status() == 200) {
             assertThat(stored.getState()).isEqualTo(InvitationState.ACCEPTED);
             // a resend stored before the accept would have made the token stale

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ class FeedEntries {
     static final String COLLECTION = "feed";
     private static final String POSITIONS = "feed_positions";
     private static final int ONLY_SEGMENT = 0;
+    /** The fields of the events' data that hold personal data (those marked {@code @PersonalData}). */
+    private static final List<String> PERSONAL_FIELDS = List.of("invitedEmail", "acceptedBy", "error");
 
     private final MongoTemplate mongo;
     private final TokenStore tokens;
@@ -73,6 +76,17 @@ class FeedEntries {
         // an ordered insert: a reader never sees a position before every smaller one of its org is visible
         mongo.insert(numbered, COLLECTION);
         changes.changed();
+    }
+
+    /**
+     * Sets the personal fields of the invitations' entries to null (where an entry has them): the events' personal
+     * data was erased, and the feed keeps no copy of it.
+     */
+    void erasePersonalData(Collection<String> invitationIds) {
+        for (String field : PERSONAL_FIELDS) {
+            mongo.updateMulti(query(where("invitationId").in(invitationIds).and("data." + field).exists(true)),
+                    Update.update("data." + field, null), COLLECTION);
+        }
     }
 
     /** Entries of the org after {@code position}, in order. */

@@ -1,6 +1,6 @@
 package dev.invitations.query.invitation;
 
-import dev.invitations.api.invitation.InvitationState;
+import dev.invitations.resource.InvitationState;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.invitations.query.invitation;
 
-import dev.invitations.api.invitation.InvitationState;
-import dev.invitations.api.invitation.InvitationView;
+import dev.invitations.resource.InvitationResource;
+import dev.invitations.resource.InvitationState;
 
 import java.time.Instant;
 
@@ -9,7 +9,7 @@ import java.time.Instant;
 public record InvitationLookup(String orgId, String role, String inviter, String invitedEmail,
                                InvitationState state, Instant expirationTime) {
 
-    static InvitationLookup of(InvitationView view) {
+    static InvitationLookup of(InvitationResource view) {
         return new InvitationLookup(view.getOrgId(), view.getRole(), view.getInviter(), view.getInvitedEmail(),
                 view.getState(), view.getExpirationTime());
     }

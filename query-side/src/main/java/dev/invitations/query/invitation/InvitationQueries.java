@@ -1,22 +1,27 @@
 package dev.invitations.query.invitation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.invitations.api.invitation.InvitationView;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.query.QueryProperties;
 import dev.invitations.query.invitation.ListCursors.Position;
+import dev.invitations.resource.InvitationState;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every read of invitations: the views for lists, single invitations and token lookups; the event store for history. */
 @Service
 public class InvitationQueries {
+
+    /** More invitations than one person ever gets in one org: at most one can be pending at a time. */
+    private static final int PERSONAL_DATA_LIMIT = 10_000;
 
     private final StoredInvitations views;
     private final EventStore eventStore;
@@ -46,9 +51,9 @@ public class InvitationQueries {
         Position position = find.startingAfter() != null
                 ? cursors.positionOf(find.orgId(), find.startingAfter(), "starting_after")
                 : backwards ? cursors.positionOf(find.orgId(), find.endingBefore(), "ending_before") : null;
-        List<InvitationView> found = new ArrayList<>(views.page(find, position, backwards, find.limit() + 1));
+        List<InvitationDocument> found = new ArrayList<>(views.page(find, position, backwards, find.limit() + 1));
         boolean more = found.size() > find.limit();
-        List<InvitationView> page = found.subList(0, Math.min(found.size(), find.limit()));
+        List<InvitationDocument> page = found.subList(0, Math.min(found.size(), find.limit()));
         if (backwards) {
             Collections.reverse(page);
         }
@@ -68,7 +73,7 @@ public class InvitationQueries {
     public Optional<VersionedInvitation> get(String orgId, String id, Long minVersion) {
         long deadline = System.nanoTime() + properties.minVersionWait().toNanos();
         while (true) {
-            Optional<InvitationView> view = views.find(id).filter(found -> found.getOrgId().equals(orgId));
+            Optional<InvitationDocument> view = views.find(id).filter(found -> found.getOrgId().equals(orgId));
             boolean reached = minVersion == null || view.map(found -> found.getVersion() >= minVersion).orElse(false);
             if (reached || System.nanoTime() >= deadline || !views.changes().awaitChange(deadline)) {
                 return view.map(found -> new VersionedInvitation(found, reached));
@@ -87,6 +92,18 @@ public class InvitationQueries {
                 .map(InvitationLookup::of);
     }
 
+    /**
+     * Every invitation of {@code email} in the org, oldest first, each with its history: what the service holds
+     * about that person (a subject access request).
+     */
+    public List<InvitationWithHistory> personalData(String orgId, String email) {
+        var find = new FindInvitations(orgId, EnumSet.allOf(InvitationState.class), email, null, null, Map.of(), null,
+                null, PERSONAL_DATA_LIMIT, null, null, false);
+        return views.page(find, null, true, PERSONAL_DATA_LIMIT).stream()
+                .map(view -> new InvitationWithHistory(view, history(orgId, view.getId()).orElse(List.of())))
+                .toList();
+    }
+
     /** The invitation's events, oldest first, straight from the event store; empty for no invitation of the org. */
     public Optional<List<HistoryEntry>> history(String orgId, String id) {
         List<HistoryEntry> entries = eventStore.readEvents(id).asStream()
@@ -102,7 +119,7 @@ public class InvitationQueries {
                 content.data());
     }
 
-    private String cursorAt(FindInvitations find, InvitationView view) {
+    private String cursorAt(FindInvitations find, InvitationDocument view) {
         return cursors.cursorAt(find.orgId(), new Position(view.getCreateTime(), view.getId()));
     }
 }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Builds the {@code invitations} view from every invitation event, through {@code InvitationView}, the
- * fold both sides share. Events it does not know (added by a newer command side) change
- * nothing.
+ * Builds the {@code invitations} view from every invitation event, through {@code InvitationResource}, the
+ * fold both sides share (extended by {@link InvitationDocument} with the token's hash). Events it does not know
+ * (added by a newer command side) change nothing.
  */
 @Component
 @ProcessingGroup(InvitationViewProjection.PROCESSING_GROUP)

@@ -1,7 +1,6 @@
 package dev.invitations.query.invitation;
 
 import dev.invitations.api.invitation.EmailAddress;
-import dev.invitations.api.invitation.InvitationView;
 import dev.invitations.query.ChangeSignal;
 import dev.invitations.query.StoredInstants;
 import dev.invitations.query.invitation.ListCursors.Position;
@@ -24,8 +23,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The {@code invitations} view: one document per invitation, the {@link InvitationView} fold of its events with
- * its version and token hash. Writes are guarded by the version, so an older fold never replaces a newer one.
+ * The {@code invitations} view: one {@link InvitationDocument} per invitation, the fold of its events with its version
+ * and token hash. Writes are guarded by the version, so an older fold never replaces a newer one.
  */
 @Repository
 class StoredInvitations {
@@ -44,21 +43,21 @@ class StoredInvitations {
                 .named("org-newest-first"));
     }
 
-    Optional<InvitationView> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, InvitationView.class, COLLECTION));
+    Optional<InvitationDocument> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, InvitationDocument.class, COLLECTION));
     }
 
-    List<InvitationView> findAll(Collection<String> ids) {
-        return ids.isEmpty() ? List.of() : mongo.find(query(where("_id").in(ids)), InvitationView.class, COLLECTION);
+    List<InvitationDocument> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : mongo.find(query(where("_id").in(ids)), InvitationDocument.class, COLLECTION);
     }
 
     /** Stores each view unless the stored one is at its version or newer already. */
-    void saveAll(Collection<InvitationView> views) {
+    void saveAll(Collection<InvitationDocument> views) {
         if (views.isEmpty()) {
             return;
         }
-        var bulk = mongo.bulkOps(BulkMode.UNORDERED, InvitationView.class, COLLECTION);
-        for (InvitationView view : views) {
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, InvitationDocument.class, COLLECTION);
+        for (InvitationDocument view : views) {
             bulk.replaceOne(query(where("_id").is(view.getId()).and("version").lt(view.getVersion())), view,
                     FindAndReplaceOptions.options().upsert());
         }
@@ -86,11 +85,11 @@ class StoredInvitations {
      * Up to {@code limit} matching invitations beyond {@code position} (from the start when null): older ones,
      * newest first, or with {@code newer} the newer ones, oldest first.
      */
-    List<InvitationView> page(FindInvitations find, Position position, boolean newer, int limit) {
+    List<InvitationDocument> page(FindInvitations find, Position position, boolean newer, int limit) {
         var query = query(matching(find, position, newer))
                 .with(Sort.by(newer ? Sort.Direction.ASC : Sort.Direction.DESC, "createTime", "_id"))
                 .limit(limit);
-        return mongo.find(query, InvitationView.class, COLLECTION);
+        return mongo.find(query, InvitationDocument.class, COLLECTION);
     }
 
     long count(FindInvitations find) {

@@ -1,12 +1,10 @@
 package dev.invitations.query.invitation;
 
-import dev.invitations.api.invitation.InvitationView;
 import dev.invitations.query.BatchWrites;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,7 +20,7 @@ final class ViewBatch {
 
     private final StoredInvitations views;
     private final EventStore eventStore;
-    private final Map<String, InvitationView> inBatch = new HashMap<>();
+    private final Map<String, InvitationDocument> inBatch = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
     /** The views read ahead for the batch: an id in here whose view is absent from {@code inBatch} has none stored. */
@@ -56,7 +54,7 @@ final class ViewBatch {
     void apply(DomainEventMessage<?> event) {
         String id = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
-        InvitationView view = inBatch.computeIfAbsent(id, unseen -> stored(unseen, sequence));
+        InvitationDocument view = inBatch.computeIfAbsent(id, unseen -> stored(unseen, sequence));
         if (sequence > view.getVersion() + 1) {
             // an event came before one of its predecessors (writers' clocks differ): fold the whole stream, which
             // holds every predecessor, since each was stored before the next could be decided
@@ -69,26 +67,22 @@ final class ViewBatch {
         }
     }
 
-    private List<InvitationView> changedViews() {
+    private List<InvitationDocument> changedViews() {
         // a view without an id has seen no event it knows: nothing to show
         return changed.stream().map(inBatch::get).filter(view -> view.getId() != null).toList();
     }
 
-    private InvitationView stored(String id, long sequence) {
+    private InvitationDocument stored(String id, long sequence) {
         // a creation needs no read: if the view exists already, the versioned write leaves it alone
         if (sequence == 0 || readAhead.contains(id)) {
-            return new InvitationView();
+            return new InvitationDocument();
         }
-        return views.find(id).orElseGet(InvitationView::new);
+        return views.find(id).orElseGet(InvitationDocument::new);
     }
 
-    private InvitationView folded(String id) {
-        List<Object> payloads = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
-        eventStore.readEvents(id).asStream().forEach(event -> {
-            payloads.add(event.getPayload());
-            sequences.add(event.getSequenceNumber());
-        });
-        return InvitationView.replay(payloads, sequences);
+    private InvitationDocument folded(String id) {
+        var view = new InvitationDocument();
+        eventStore.readEvents(id).forEachRemaining(event -> view.apply(event.getPayload(), event.getSequenceNumber()));
+        return view;
     }
 }

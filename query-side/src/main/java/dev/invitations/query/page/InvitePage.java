@@ -1,7 +1,7 @@
 package dev.invitations.query.page;
 
-import dev.invitations.api.invitation.InvitationState;
 import dev.invitations.query.invitation.InvitationLookup;
+import dev.invitations.resource.InvitationState;
 import org.springframework.http.HttpStatus;
 
 import java.time.Instant;

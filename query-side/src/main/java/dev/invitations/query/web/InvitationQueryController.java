@@ -1,12 +1,12 @@
 package dev.invitations.query.web;
 
-import dev.invitations.api.invitation.InvitationState;
-import dev.invitations.api.invitation.InvitationView;
 import dev.invitations.query.invitation.FindInvitations;
 import dev.invitations.query.invitation.HistoryEntry;
 import dev.invitations.query.invitation.InvitationLookup;
 import dev.invitations.query.invitation.InvitationPage;
 import dev.invitations.query.invitation.InvitationQueries;
+import dev.invitations.resource.InvitationResource;
+import dev.invitations.resource.InvitationState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,8 +71,8 @@ class InvitationQueryController {
     }
 
     @GetMapping("/v1/orgs/{orgId}/invitations/{id}")
-    ResponseEntity<InvitationView> get(@PathVariable String orgId, @PathVariable String id,
-                                       @RequestParam(required = false) String minVersion) {
+    ResponseEntity<InvitationResource> get(@PathVariable String orgId, @PathVariable String id,
+                                           @RequestParam(required = false) String minVersion) {
         var parameters = new QueryParameters();
         parameters.orgId(orgId);
         Long version = minVersion == null ? null

@@ -19,8 +19,8 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI queryApi() {
         return ProblemApiDocs.describedAs("Invitations: query API",
-                "Every read: list, get and the history of invitations, lookup by token, the org's event feed"
-                        + " (CloudEvents, described in docs/asyncapi.yaml) and the rebuild of the views. Writes are"
+                "Every read: list, get and the history of invitations, lookup by token, a person's data, the org's"
+                        + " event feed (CloudEvents, described in docs/asyncapi.yaml) and the rebuild of the views. Writes are"
                         + " on the command side.");
     }
 

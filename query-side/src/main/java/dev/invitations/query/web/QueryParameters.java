@@ -1,5 +1,6 @@
 package dev.invitations.query.web;
 
+import dev.invitations.api.invitation.EmailAddress;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
@@ -53,6 +54,15 @@ final class QueryParameters {
             return null;
         }
         return text;
+    }
+
+    /** A required email address, trimmed; null (and a violation) when it is missing or not an address. */
+    String requiredEmail(String value) {
+        if (value == null || !EmailAddress.isValid(value)) {
+            violations.add(new FieldViolation("email", "must be " + EmailAddress.FORMAT_DESCRIPTION));
+            return null;
+        }
+        return new EmailAddress(value).value();
     }
 
     /** An RFC 3339 timestamp such as {@code 2026-11-21T09:01:12Z} or {@code 2026-11-21T10:01:12+01:00}. */

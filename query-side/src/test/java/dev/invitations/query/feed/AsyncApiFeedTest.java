@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationEmailFailed;
+import dev.invitations.api.invitation.PersonalDataErased;
 import dev.invitations.api.invitation.InvitationEmailSent;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.query.RunningQuerySide;
@@ -79,11 +80,13 @@ class AsyncApiFeedTest extends RunningQuerySide {
                 "421 try again later", true, EPOCH.plusSeconds(1)));
         events.write(second, 2, new InvitationEmailSent(second, org, "second@example.com", 1, 2, EPOCH.plusSeconds(11)));
         events.write(second, 3, events.accepted(org, second, "second@example.com"));
-        // created, revoked without a reason (a cancel)
+        // created, revoked without a reason (a cancel), erased
         String third = events.create(org, "third@example.com", EPOCH);
         events.write(third, 1, new InvitationRevoked(third, org, "third@example.com", null, "admin-4",
                 EPOCH.plus(2, ChronoUnit.HOURS)));
-        int written = 5 + 4 + 2;
+        // and then erased: its entries' personal fields read null from then on
+        events.write(third, 2, new PersonalDataErased(third, org, "privacy-officer", EPOCH.plus(3, ChronoUnit.HOURS)));
+        int written = 5 + 4 + 3;
 
         JsonNode feed = eventually(() -> reader().get("/v1/orgs/" + org + "/events?limit=1000"),
                 answer -> answer.body().path("events").size() == written).body().get("events");

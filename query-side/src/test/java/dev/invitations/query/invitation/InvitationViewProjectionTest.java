@@ -1,18 +1,23 @@
 package dev.invitations.query.invitation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.invitations.api.invitation.InvitationView;
+import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.query.RunningQuerySide;
+import dev.invitations.query.StoredInstants;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import static com.mongodb.client.model.Filters.eq;
 import static dev.invitations.query.EventsForTests.EPOCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +34,12 @@ class InvitationViewProjectionTest extends RunningQuerySide {
     EventProcessingConfiguration processing;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    InvitationQueries queries;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    InvitationTokens tokens;
 
     @Test
     void anEventDeliveredAgainOrAfterANewerOneChangesNothing() throws Exception {
@@ -60,7 +71,7 @@ class InvitationViewProjectionTest extends RunningQuerySide {
 
             deliver(stream.get((int) last));
 
-            InvitationView view = views.find(id).orElseThrow();
+            InvitationDocument view = views.find(id).orElseThrow();
             assertThat(view.getVersion()).isEqualTo(last);
             assertThat(view.getRole()).isEqualTo("admin");
             assertThat(view.getSendCount()).isEqualTo(2);
@@ -70,6 +81,33 @@ class InvitationViewProjectionTest extends RunningQuerySide {
         }
     }
 
+    @Test
+    void aViewAsThePreviousReleaseStoredItStillReadsAndUpdates() {
+        String org = newOrg();
+        String id = events.create(org, "earlier@example.com", EPOCH);
+        viewAt(org, id, 0);
+        // its fields, and its class: the resource in shared-api, which no longer exists
+        String created = StoredInstants.format(EPOCH);
+        Document previous = new Document("_id", id).append("orgId", org).append("invitedEmail", "earlier@example.com")
+                .append("role", "member").append("state", "PENDING").append("inviter", "Ada")
+                .append("creator", "admin-1").append("updater", "admin-1")
+                .append("createTime", created).append("updateTime", created)
+                .append("expirationTime", StoredInstants.format(EPOCH.plus(7, ChronoUnit.DAYS)))
+                .append("lastSentTime", created).append("sendCount", 1).append("disableInvitationEmail", false)
+                .append("labels", new Document())
+                .append("delivery", new Document("status", "QUEUED").append("attempts", 0))
+                .append("tokenHash", tokens.hashOf(id, 1)).append("version", 0L)
+                .append("_class", "dev.invitations.api.invitation.InvitationView");
+        mongo.getCollection(StoredInvitations.COLLECTION).replaceOne(eq("_id", id), previous);
+
+        assertThat(queries.lookup(events.tokenOf(id, 1))).get()
+                .extracting(InvitationLookup::invitedEmail).isEqualTo("earlier@example.com");
+        assertThat(viewAt(org, id, 0).get("delivery").get("status").asText()).isEqualTo("QUEUED");
+        events.write(id, 1, events.revoked(org, id, "earlier@example.com"));
+
+        assertThat(viewAt(org, id, 1).get("state").asText()).isEqualTo("REVOKED");
+    }
+
     private void deliver(DomainEventMessage<?> event) {
         DefaultUnitOfWork.startAndGet(event)
                 .execute(() -> projection.on(event.getPayload(), event));
@@ -77,7 +115,7 @@ class InvitationViewProjectionTest extends RunningQuerySide {
 
     /** The whole stored view: what clients see, its version and its token hash. */
     private String stored(String id) throws Exception {
-        InvitationView view = views.find(id).orElseThrow();
+        InvitationDocument view = views.find(id).orElseThrow();
         return json.writeValueAsString(view) + view.getVersion() + view.getTokenHash();
     }
 }

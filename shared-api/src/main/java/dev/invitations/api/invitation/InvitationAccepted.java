@@ -1,16 +1,24 @@
 package dev.invitations.api.invitation;
 
+import dev.invitations.api.personaldata.DataSubject;
+import dev.invitations.api.personaldata.HoldsPersonalData;
+import dev.invitations.api.personaldata.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
 /** The invitee accepted: a membership service grants {@code role} in {@code orgId} to {@code invitedEmail}. */
-@Revision("1")
+@Revision("2")
 public record InvitationAccepted(
         String invitationId,
         String orgId,
-        String invitedEmail,
+        @PersonalData String invitedEmail,
         String role,
-        String acceptedBy,
-        Instant acceptTime) {
+        @PersonalData String acceptedBy,
+        Instant acceptTime) implements InvitationEvent, HoldsPersonalData {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.of(orgId, invitedEmail);
+    }
 }

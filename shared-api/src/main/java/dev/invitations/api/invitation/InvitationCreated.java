@@ -1,16 +1,19 @@
 package dev.invitations.api.invitation;
 
+import dev.invitations.api.personaldata.DataSubject;
+import dev.invitations.api.personaldata.HoldsPersonalData;
+import dev.invitations.api.personaldata.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.Map;
 
 /** An invitation was created; its first email is due unless {@code disableInvitationEmail}. */
-@Revision("1")
+@Revision("2")
 public record InvitationCreated(
         String invitationId,
         String orgId,
-        String invitedEmail,
+        @PersonalData String invitedEmail,
         String role,
         String inviter,
         Map<String, String> labels,
@@ -18,5 +21,10 @@ public record InvitationCreated(
         String tokenHash,
         Instant expirationTime,
         String createdBy,
-        Instant createTime) {
+        Instant createTime) implements InvitationEvent, HoldsPersonalData {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.of(orgId, invitedEmail);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.invitations.api.invitation;
 
+import dev.invitations.api.personaldata.DataSubject;
+import dev.invitations.api.personaldata.HoldsPersonalData;
+import dev.invitations.api.personaldata.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,14 +14,19 @@ import java.time.Instant;
  *
  * @param retrying whether another attempt follows; false when the attempts ran out (delivery FAILED)
  */
-@Revision("1")
+@Revision("2")
 public record InvitationEmailFailed(
         String invitationId,
         String orgId,
-        String invitedEmail,
+        @PersonalData String invitedEmail,
         int sendCount,
         int attempts,
-        String error,
+        @PersonalData String error,
         boolean retrying,
-        Instant failTime) {
+        Instant failTime) implements InvitationEvent, HoldsPersonalData {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.of(orgId, invitedEmail);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.invitations.api.invitation;
 
+import dev.invitations.api.personaldata.DataSubject;
+import dev.invitations.api.personaldata.HoldsPersonalData;
+import dev.invitations.api.personaldata.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -8,14 +11,19 @@ import java.time.Instant;
  * A new token was issued (send number {@code sendCount}, the previous token is superseded) with a new expiry, and
  * the email is due again. An EXPIRED invitation is PENDING again after this event.
  */
-@Revision("1")
+@Revision("2")
 public record InvitationResent(
         String invitationId,
         String orgId,
-        String invitedEmail,
+        @PersonalData String invitedEmail,
         String tokenHash,
         int sendCount,
         Instant expirationTime,
         String resentBy,
-        Instant resendTime) {
+        Instant resendTime) implements InvitationEvent, HoldsPersonalData {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.of(orgId, invitedEmail);
+    }
 }

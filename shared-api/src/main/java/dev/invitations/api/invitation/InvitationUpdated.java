@@ -13,5 +13,5 @@ public record InvitationUpdated(
         String role,
         Map<String, String> labels,
         String updatedBy,
-        Instant updateTime) {
+        Instant updateTime) implements InvitationEvent {
 }

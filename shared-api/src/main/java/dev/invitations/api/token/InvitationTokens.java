@@ -115,10 +115,7 @@ public final class InvitationTokens {
 
     /** The invitation a well-formed token names; empty for anything that is not a token of this format. */
     public static Optional<String> invitationIdOf(String token) {
-        return Parsed.of(token).map(parsed -> {
-            var bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(parsed.body()));
-            return new UUID(bytes.getLong(), bytes.getLong()).toString();
-        });
+        return Parsed.of(token).map(parsed -> parsed.invitationId().toString());
     }
 
     /** Compares two token hashes in time that does not depend on where they differ. */
@@ -130,29 +127,31 @@ public final class InvitationTokens {
                 actual.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** A token split into the id of its key and its body. */
-    private record Parsed(String keyId, String body) {
+    /** A token split into the id of its key and its body, with the invitation the body names. */
+    private record Parsed(String keyId, String body, UUID invitationId) {
 
+        /** Decodes the body once: that it decodes to an id and a verifier is what makes the token well-formed. */
         static Optional<Parsed> of(String token) {
             if (token == null) {
                 return Optional.empty();
             }
             int separator = token.indexOf(SEPARATOR);
-            var parsed = separator < 0 ? new Parsed(UNNAMED_KEY_ID, token)
-                    : new Parsed(token.substring(0, separator), token.substring(separator + 1));
-            return parsed.isWellFormed() ? Optional.of(parsed) : Optional.empty();
-        }
-
-        private boolean isWellFormed() {
+            String keyId = separator < 0 ? UNNAMED_KEY_ID : token.substring(0, separator);
+            String body = token.substring(separator + 1);
             if (!KEY_ID.matcher(keyId).matches() || body.length() != BODY_CHARACTERS) {
-                return false;
+                return Optional.empty();
             }
+            byte[] bytes;
             try {
-                Base64.getUrlDecoder().decode(body);
-                return true;
+                bytes = Base64.getUrlDecoder().decode(body);
             } catch (IllegalArgumentException notBase64Url) {
-                return false;
+                return Optional.empty();
             }
+            if (bytes.length != ID_BYTES + VERIFIER_BYTES) {
+                return Optional.empty();
+            }
+            var id = ByteBuffer.wrap(bytes);
+            return Optional.of(new Parsed(keyId, body, new UUID(id.getLong(), id.getLong())));
         }
     }
 

@@ -1,0 +1,16 @@
+package dev.invitations.command.invitation;
+
+import dev.invitations.api.org.OrgId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+/** Issue a new token (the old one stops working) with a new expiry, and send the email again. */
+public record ResendInvitation(
+        @TargetAggregateIdentifier String invitationId,
+        OrgId orgId,
+        Instant expirationTime,
+        String actor,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,34 @@
+package dev.invitations.query.invitation;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.invitations.api.invitation.InvitationCreated;
+import dev.invitations.api.invitation.InvitationResent;
+import dev.invitations.resource.InvitationResource;
+
+/**
+ * A document of the {@code invitations} view: the invitation resource, its version, and the keyed hash of its current
+ * token, which a lookup by token compares and no client sees. Its fields are the document's fields (the resource's
+ * and {@code tokenHash}), the names the views stored by earlier releases have too.
+ */
+class InvitationDocument extends InvitationResource {
+
+    private String tokenHash;
+
+    @Override
+    public boolean apply(Object event, long sequence) {
+        if (!super.apply(event, sequence)) {
+            return false;
+        }
+        if (event instanceof InvitationCreated created) {
+            tokenHash = created.tokenHash();
+        } else if (event instanceof InvitationResent resent) {
+            tokenHash = resent.tokenHash();
+        }
+        return true;
+    }
+
+    @JsonIgnore
+    String getTokenHash() {
+        return tokenHash;
+    }
+}

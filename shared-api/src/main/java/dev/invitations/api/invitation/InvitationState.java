@@ -1,6 +1,0 @@
-package dev.invitations.api.invitation;
-
-/** Where an invitation stands. Only PENDING invitations can be accepted, declined, revoked or updated. */
-public enum InvitationState {
-    PENDING, ACCEPTED, DECLINED, REVOKED, EXPIRED
-}
