@@ -29,7 +29,8 @@ public class PersonalDataConfiguration {
                       RequiredSecrets secrets, Clock clock) {
         byte[] subjectHashKey = secrets.require("invitations.personal-data-secret",
                 "INVITATIONS_PERSONAL_DATA_SECRET", properties.personalDataSecret());
-        return new DataKeys(client.getDatabase(mongo.getMongoClientDatabase()), subjectHashKey, clock);
+        return new DataKeys(client.getDatabase(mongo.getMongoClientDatabase()), subjectHashKey, clock,
+                properties.personalDataKeyCache());
     }
 
     /** Checked before anything reads or writes events: the application does not start on such a store. */

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +36,7 @@ class DataKeysTest {
 
     private final MongoClient client = MongoClients.create(MongoForTests.connectionString());
     private final MongoDatabase database = client.getDatabase(MongoForTests.database("data-keys-" + UUID.randomUUID()));
-    private final DataKeys keys = new DataKeys(database, HASH_KEY, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DataKeys keys = new DataKeys(database, HASH_KEY, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
 
     @AfterEach
     void close() {
@@ -88,10 +91,46 @@ class DataKeysTest {
     }
 
     @Test
+    void anInstanceForgetsACachedKeyAtOnceWhenItErasesItAndWithinTheTtlWhenAnotherDoes() {
+        var now = new AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        var caching = new DataKeys(database, HASH_KEY, moving, Duration.ofSeconds(1));
+        var other = new DataKeys(database, HASH_KEY, moving, Duration.ofSeconds(1));
+        DataSubject ann = subject("acme", "ann@example.com");
+        DataSubject bob = subject("acme", "bob@example.com");
+        String annKey = caching.keyIdFor(ann);
+        String bobKey = caching.keyIdFor(bob);
+
+        other.erase(ann);
+        assertThat(caching.find(annKey)).as("cached, within the TTL").isPresent();
+        now.set(NOW.plusSeconds(1));
+        assertThat(caching.find(annKey)).as("past the TTL").isEmpty();
+        assertThat(caching.keyIdFor(ann)).isNotEqualTo(annKey);
+
+        caching.erase(bob);
+        assertThat(caching.find(bobKey)).as("erased here: gone at once").isEmpty();
+    }
+
+    @Test
     void theSubjectHashDependsOnTheHashKey() {
         DataSubject ann = subject("acme", "ann@example.com");
         var otherHashKey = new DataKeys(database, "another subject hash key, 32+ bytes long".getBytes(
-                StandardCharsets.UTF_8), Clock.systemUTC());
+                StandardCharsets.UTF_8), Clock.systemUTC(), Duration.ZERO);
 
         assertThat(keys.subjectHash(ann)).isEqualTo(keys.subjectHash(subject("acme", " ANN@example.com")))
                 .isNotEqualTo(otherHashKey.subjectHash(ann))

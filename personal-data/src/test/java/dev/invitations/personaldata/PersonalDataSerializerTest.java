@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,7 +34,8 @@ class PersonalDataSerializerTest {
     private final MongoClient client = MongoClients.create(MongoForTests.connectionString());
     private final DataKeys keys = new DataKeys(
             client.getDatabase(MongoForTests.database("personal-data-" + UUID.randomUUID())),
-            "a subject hash key of the tests, 32+ bytes".getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+            "a subject hash key of the tests, 32+ bytes".getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
+            Duration.ZERO);
     private final JacksonSerializer delegate = JacksonSerializer.defaultSerializer();
     private final PersonalDataSerializer serializer = new PersonalDataSerializer(delegate, keys);
 

@@ -52,7 +52,18 @@ public class PersonalDataErasure {
             }
         }
         keys.erase(subjectHash);
+        awaitOtherInstancesForgot();
         return new Erased(erased.stream().map(this::current).toList(), revoked.stream().map(this::current).toList());
+    }
+
+    /** No instance may still hold the key in its cache once the erasure is said to be done. */
+    private void awaitOtherInstancesForgot() {
+        try {
+            keys.awaitOtherInstancesForgot();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before the erasure was complete on every instance", e);
+        }
     }
 
     private InvitationResource current(String id) {

@@ -1,7 +1,6 @@
 package dev.invitations.command.storage;
 
-import dev.invitations.api.invitation.InvitationCreated;
-import dev.invitations.api.invitation.InvitationResent;
+import dev.invitations.resource.CurrentTokenHash;
 import dev.invitations.resource.InvitationResource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -28,11 +27,7 @@ public class InvitationStreams {
         for (var events = eventStore.readEvents(invitationId); events.hasNext(); ) {
             var event = events.next();
             resource.apply(event.getPayload(), event.getSequenceNumber());
-            if (event.getPayload() instanceof InvitationCreated created) {
-                tokenHash = created.tokenHash();
-            } else if (event.getPayload() instanceof InvitationResent resent) {
-                tokenHash = resent.tokenHash();
-            }
+            tokenHash = CurrentTokenHash.after(event.getPayload(), tokenHash);
         }
         return resource.getVersion() < 0 ? Optional.empty() : Optional.of(new CurrentInvitation(resource, tokenHash));
     }

@@ -1,8 +1,7 @@
 package dev.invitations.query.invitation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.invitations.api.invitation.InvitationCreated;
-import dev.invitations.api.invitation.InvitationResent;
+import dev.invitations.resource.CurrentTokenHash;
 import dev.invitations.resource.InvitationResource;
 
 /**
@@ -19,11 +18,7 @@ class InvitationDocument extends InvitationResource {
         if (!super.apply(event, sequence)) {
             return false;
         }
-        if (event instanceof InvitationCreated created) {
-            tokenHash = created.tokenHash();
-        } else if (event instanceof InvitationResent resent) {
-            tokenHash = resent.tokenHash();
-        }
+        tokenHash = CurrentTokenHash.after(event, tokenHash);
         return true;
     }
 
