@@ -74,6 +74,10 @@ class PersonalDataErasureIT {
         int queryPort = JavaProcess.freePort();
         system.startCommandSide(commandPort);
         system.startQuerySide(queryPort);
+        // a second query side: it reads the same histories, with a key cache of its own
+        int secondQueryPort = JavaProcess.freePort();
+        system.startQuerySide(secondQueryPort);
+        var secondReads = new HttpForTests(secondQueryPort, MEMBER);
         var commands = new HttpForTests(commandPort, MEMBER);
         var reads = new HttpForTests(queryPort, MEMBER);
         var anonymous = new HttpForTests(commandPort, null);
@@ -140,6 +144,12 @@ class PersonalDataErasureIT {
         assertProblem(inputChecks, privacyReads.get(EXPORT), 400, "export without an email");
         assertProblem(inputChecks, privacyReads.get(EXPORT + "?email=not-an-email"), 400, "export of not-an-email");
 
+        // the second query side has just read the person's keys: they are in its cache when the erasure comes
+        for (String id : erasedIds) {
+            assertThat(secondReads.get("/v1/orgs/" + ORG + "/invitations/" + id + "/history").text())
+                    .containsIgnoringCase(ERASED);
+        }
+
         // the erasure, of the address as a person may type it
         Answer erasure = privacyCommands.post(ERASE, JSON.createObjectNode()
                 .put("email", "  ERASED@Example.com ").toString());
@@ -152,6 +162,13 @@ class PersonalDataErasureIT {
         erasure.body().path("invitations").forEach(PersonalDataErasureIT::assertErased);
         erasure.body().path("revoked").forEach(PersonalDataErasureIT::assertErased);
         assertNoPlaintext(erasure.text(), "the erasure's answer");
+        // answered only once no instance holds the key any more: the histories, read from the event store, at once
+        for (String id : erasedIds) {
+            assertNoPlaintext(secondReads.get("/v1/orgs/" + ORG + "/invitations/" + id + "/history").text(),
+                    "the history on the second query side right after the erasure");
+        }
+        assertErasedEverywhere(secondReads, anonymousReads, privacyReads, erasedIds, keptId, pendingId, acceptedId,
+                expiredId, pendingToken, acceptedToken);
 
         assertErasedEverywhere(reads, anonymousReads, privacyReads, erasedIds, keptId, pendingId, acceptedId,
                 expiredId, pendingToken, acceptedToken);
