@@ -11,13 +11,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Erases a person's data in an org, on request or at the end of the retention period: every invitation of theirs
  * records the erasure (a pending one is revoked first), then their key is destroyed, which makes the personal fields
- * of all their events unreadable wherever the events are. Done only once the key is gone; running it again finishes
- * what a failed run left.
+ * of all their events unreadable wherever the events are. Done only once the key is gone, and on every instance once
+ * {@link #awaitOtherInstancesForgot} returns; running it again finishes what a failed run left.
  */
 @Service
 public class PersonalDataErasure {
@@ -52,12 +54,15 @@ public class PersonalDataErasure {
             }
         }
         keys.erase(subjectHash);
-        awaitOtherInstancesForgot();
-        return new Erased(erased.stream().map(this::current).toList(), revoked.stream().map(this::current).toList());
+        Map<String, InvitationResource> after = new LinkedHashMap<>();
+        erased.forEach(id -> after.put(id, current(id)));
+        return new Erased(List.copyOf(after.values()), revoked.stream().map(after::get).toList());
     }
 
-    /** No instance may still hold the key in its cache once the erasure is said to be done. */
-    private void awaitOtherInstancesForgot() {
+    /**
+     * Returns once no instance can hold the erased key in its cache any more: before an erasure is said to be done.
+     */
+    public void awaitOtherInstancesForgot() {
         try {
             keys.awaitOtherInstancesForgot();
         } catch (InterruptedException e) {

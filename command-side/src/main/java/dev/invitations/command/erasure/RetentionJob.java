@@ -29,7 +29,7 @@ public class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
     private static final String LEASES = "job_leases";
     private static final String LEASE_ID = "personal-data-retention";
-    private static final int PEOPLE_PER_ROUND = 100;
+    private static final int PEOPLE_PER_LEASE_CHECK = 100;
 
     private final InvitationSubjects subjects;
     private final PersonalDataErasure erasure;
@@ -54,15 +54,13 @@ public class RetentionJob {
         }
         int erased = 0;
         Instant cutoff = clock.instant().minus(properties.eraseAfter());
-        for (var people = subjects.endedBefore(cutoff, PEOPLE_PER_ROUND); !people.isEmpty();
-             people = subjects.endedBefore(cutoff, PEOPLE_PER_ROUND)) {
-            for (var person : people) {
-                erasure.erase(new OrgId(person.orgId()), person.subjectHash(), ACTOR);
-                erased++;
-            }
-            if (!takeLease()) {
+        for (var person : subjects.endedBefore(cutoff)) {
+            // the lease is renewed as the run goes on; lost (this instance stalled), the rest is the holder's
+            if (erased % PEOPLE_PER_LEASE_CHECK == 0 && erased > 0 && !takeLease()) {
                 break;
             }
+            erasure.erase(new OrgId(person.orgId()), person.subjectHash(), ACTOR);
+            erased++;
         }
         if (erased > 0) {
             log.info("retention: erased the personal data of {} people whose invitations ended before {}", erased,

@@ -64,11 +64,13 @@ public class InvitationSubjects {
      * People (by org and keyed hash) with data not yet erased whose invitations all ended before {@code cutoff}: one
      * still pending, or ended since, keeps the person's data, which their key protects for all their invitations.
      */
-    public List<Person> endedBefore(Instant cutoff, int limit) {
+    public List<Person> endedBefore(Instant cutoff) {
         Map<String, Person> candidates = new LinkedHashMap<>();
-        mongo.find(query(where(END_TIME).lt(Date.from(cutoff)).and(ERASED).ne(true)).limit(limit), Document.class,
-                COLLECTION).forEach(ended -> candidates.putIfAbsent(ended.getString(SUBJECT),
-                new Person(ended.getString("orgId"), ended.getString(SUBJECT))));
+        try (var ended = mongo.stream(query(where(END_TIME).lt(Date.from(cutoff)).and(ERASED).ne(true)),
+                Document.class, COLLECTION)) {
+            ended.forEach(invitation -> candidates.putIfAbsent(invitation.getString(SUBJECT),
+                    new Person(invitation.getString("orgId"), invitation.getString(SUBJECT))));
+        }
         List<Person> people = new ArrayList<>();
         for (Person person : candidates.values()) {
             boolean activeOrRecent = mongo.exists(query(where(SUBJECT).is(person.subjectHash()).and(ERASED).ne(true)

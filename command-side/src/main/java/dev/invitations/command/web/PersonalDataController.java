@@ -16,7 +16,7 @@ import java.security.Principal;
 
 import static dev.invitations.command.web.InvitationAnswers.actorOf;
 
-/** A person's erasure from an org (the right to be forgotten), answered once their key is gone. */
+/** A person's erasure from an org (the right to be forgotten), answered once no instance holds their key. */
 @RestController
 class PersonalDataController {
 
@@ -32,7 +32,9 @@ class PersonalDataController {
     Erased erase(@PathVariable String orgId, @RequestBody EraseRequest body, Principal caller) {
         new RequestCheck().orgId(orgId).email("email", body.email()).orThrow();
         String subjectHash = keys.subjectHash(new DataSubject(orgId, new EmailAddress(body.email())));
-        return erasure.erase(new OrgId(orgId), subjectHash, actorOf(caller));
+        Erased erased = erasure.erase(new OrgId(orgId), subjectHash, actorOf(caller));
+        erasure.awaitOtherInstancesForgot();
+        return erased;
     }
 
     /** The person whose data is erased. */
