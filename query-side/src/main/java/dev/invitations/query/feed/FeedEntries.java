@@ -1,5 +1,7 @@
 package dev.invitations.query.feed;
 
+import dev.invitations.api.invitation.InvitationEvent;
+import dev.invitations.api.personaldata.PersonalData;
 import dev.invitations.query.ChangeSignal;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
@@ -10,12 +12,15 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -32,8 +37,12 @@ class FeedEntries {
     static final String COLLECTION = "feed";
     private static final String POSITIONS = "feed_positions";
     private static final int ONLY_SEGMENT = 0;
-    /** The fields of the events' data that hold personal data (those marked {@code @PersonalData}). */
-    private static final List<String> PERSONAL_FIELDS = List.of("invitedEmail", "acceptedBy", "error");
+    /** The fields of the events' data that hold personal data: the components marked {@code @PersonalData}. */
+    private static final Set<String> PERSONAL_FIELDS = Arrays.stream(InvitationEvent.class.getPermittedSubclasses())
+            .flatMap(type -> Arrays.stream(type.getRecordComponents()))
+            .filter(component -> component.isAnnotationPresent(PersonalData.class))
+            .map(RecordComponent::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
 
     private final MongoTemplate mongo;
     private final TokenStore tokens;
