@@ -15,8 +15,12 @@ trap cleanup EXIT
 
 echo "== scripts/generate-secrets.sh"
 scripts/generate-secrets.sh "$scratch/.env"
-grep -q '^INVITATIONS_TOKEN_SECRET=.\{40,\}' "$scratch/.env"
-scripts/generate-secrets.sh "$scratch/.env" | grep -q 'left unchanged'
+for secret in INVITATIONS_TOKEN_SECRET INVITATIONS_JWT_SECRET INVITATIONS_PERSONAL_DATA_SECRET; do
+  grep -q "^${secret}=.\{40,\}" "$scratch/.env"
+done
+# a second run keeps every secret (captured first: grep -q would close the pipe on the script's next line)
+second_run="$(scripts/generate-secrets.sh "$scratch/.env")"
+[[ "$(grep -c 'left unchanged' <<<"$second_run")" == 3 ]]
 
 echo "== ./run-local.sh"
 command_port="$(scripts/free-port.sh)" query_port="$(scripts/free-port.sh)"
