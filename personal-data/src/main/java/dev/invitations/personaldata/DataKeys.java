@@ -152,12 +152,10 @@ public final class DataKeys {
         return found;
     }
 
-    /** Erases {@code subject}'s key, and with it every value encrypted under it; whether there was one. */
-    public boolean erase(DataSubject subject) {
-        return erase(subjectHash(subject));
-    }
-
-    /** Erases the key of the subject whose {@link #subjectHash} is {@code subjectHash}; whether there was one. */
+    /**
+     * Erases the key of the subject whose {@link #subjectHash} is {@code subjectHash}, and with it every value
+     * encrypted under it; whether there was one.
+     */
     public boolean erase(String subjectHash) {
         Cached<String> keyId = keyIdsBySubject.remove(subjectHash);
         Document erased = keys.findOneAndDelete(eq(SUBJECT, subjectHash));

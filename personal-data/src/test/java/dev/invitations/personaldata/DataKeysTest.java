@@ -116,13 +116,13 @@ class DataKeysTest {
         String annKey = caching.keyIdFor(ann);
         String bobKey = caching.keyIdFor(bob);
 
-        other.erase(ann);
+        other.erase(other.subjectHash(ann));
         assertThat(caching.find(annKey)).as("cached, within the TTL").isPresent();
         now.set(NOW.plusSeconds(1));
         assertThat(caching.find(annKey)).as("past the TTL").isEmpty();
         assertThat(caching.keyIdFor(ann)).isNotEqualTo(annKey);
 
-        caching.erase(bob);
+        caching.erase(caching.subjectHash(bob));
         assertThat(caching.find(bobKey)).as("erased here: gone at once").isEmpty();
     }
 
@@ -142,8 +142,8 @@ class DataKeysTest {
         DataSubject ann = subject("acme", "ann@example.com");
         String erased = keys.keyIdFor(ann);
 
-        assertThat(keys.erase(ann)).isTrue();
-        assertThat(keys.erase(ann)).isFalse();
+        assertThat(keys.erase(keys.subjectHash(ann))).isTrue();
+        assertThat(keys.erase(keys.subjectHash(ann))).isFalse();
 
         assertThat(keys.find(erased)).isEmpty();
         String renewed = keys.keyIdFor(ann);
@@ -155,7 +155,7 @@ class DataKeysTest {
     void findAllAnswersTheKeysThatStillExist() {
         List<String> ids = IntStream.range(0, 3)
                 .mapToObj(i -> keys.keyIdFor(subject("acme", "person-" + i + "@example.com"))).toList();
-        keys.erase(subject("acme", "person-1@example.com"));
+        keys.erase(keys.subjectHash(subject("acme", "person-1@example.com")));
 
         assertThat(keys.findAll(List.of(ids.get(0), ids.get(1), ids.get(2), "unknown")))
                 .containsOnlyKeys(ids.get(0), ids.get(2));
