@@ -2,6 +2,7 @@ package dev.invitations.personaldata;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import dev.invitations.api.invitation.InvitationEvent;
 import dev.invitations.api.personaldata.HoldsPersonalData;
 import org.axonframework.serialization.Revision;
@@ -9,6 +10,8 @@ import org.bson.Document;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Refuses an event store written before personal data was encrypted: its events hold emails in plain text that no
@@ -23,15 +26,23 @@ public final class PlaintextHistoryCheck {
         this.events = events;
     }
 
-    /** @throws PlaintextHistoryException naming the first such event's type and revision */
+    /**
+     * One query for all the types, since it runs at every start: a query per type would read the store once per type.
+     *
+     * @throws PlaintextHistoryException naming the first such event's type and revision
+     */
     public void requireEncryptedHistory() {
-        for (Class<?> type : typesHoldingPersonalData()) {
-            String current = type.getAnnotation(Revision.class).value();
-            Document plain = events.find(Filters.and(Filters.eq("payloadType", type.getName()),
-                    Filters.ne("payloadRevision", current))).first();
-            if (plain != null) {
-                throw new PlaintextHistoryException(type.getName(), plain.getString("payloadRevision"), current);
-            }
+        Map<String, String> currentRevisions = typesHoldingPersonalData().stream()
+                .collect(Collectors.toMap(Class::getName, type -> type.getAnnotation(Revision.class).value()));
+        Document plain = events.find(Filters.or(currentRevisions.entrySet().stream()
+                        .map(type -> Filters.and(Filters.eq("payloadType", type.getKey()),
+                                Filters.ne("payloadRevision", type.getValue())))
+                        .toList()))
+                .projection(Projections.include("payloadType", "payloadRevision"))
+                .first();
+        if (plain != null) {
+            String type = plain.getString("payloadType");
+            throw new PlaintextHistoryException(type, plain.getString("payloadRevision"), currentRevisions.get(type));
         }
     }
 
