@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -26,6 +27,12 @@ public final class StoredEventsForTests {
                         .and("payloadType").is("dev.invitations.api.invitation." + type))
                         .with(Sort.by("sequenceNumber")),
                 Document.class, "domainevents");
+    }
+
+    /** How many events the store holds for {@code orgId}: what a refused request must leave at zero. */
+    public long countOfOrg(String orgId) {
+        return mongo.count(Query.query(where("serializedPayload")
+                .regex(Pattern.quote("\"orgId\":\"" + orgId + "\""))), "domainevents");
     }
 
     /** Waits up to {@code timeout} until the invitation has {@code count} events of {@code type}; returns them. */

@@ -3,6 +3,9 @@ package dev.invitations.resource;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationDeclined;
@@ -16,6 +19,7 @@ import dev.invitations.api.invitation.PersonalDataErased;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +31,8 @@ import java.util.Map;
  * <p>
  * {@link #apply} is idempotent: an event at or below {@link #getVersion()} changes nothing.
  */
-@JsonPropertyOrder({"name", "id", "orgId", "invitedEmail", "role", "erased", "state", "inviter", "creator", "updater",
+@JsonPropertyOrder({"name", "id", "orgId", "invitedEmail", "role", "roles", "orgDisplayName", "locale", "redirectUrl",
+        "metadata", "erased", "state", "inviter", "creator", "updater",
         "createTime", "updateTime", "expirationTime", "lastSentTime", "sendCount", "disableInvitationEmail", "labels",
         "acceptTime", "acceptedBy", "revokeTime", "revokedBy", "revokeReason", "declineTime", "delivery", "urn"})
 public class InvitationResource {
@@ -35,8 +40,19 @@ public class InvitationResource {
     private String id;
     private String orgId;
     private String invitedEmail;
+    /** The first of {@code roles}, also stored: a view stored before roles existed holds only this. */
     private String role;
-    /** The invitee's personal data was erased: {@code invitedEmail}, {@code acceptedBy} and the delivery's error are null. */
+    private List<String> roles;
+    /** The org's display name as the latest email showed it. */
+    private String orgDisplayName;
+    private String locale;
+    private String redirectUrl;
+    /** The caller's JSON object as JSON text: its keys may hold anything, which a document field name may not. */
+    private String metadata;
+    /**
+     * The invitee's personal data was erased: {@code invitedEmail}, {@code acceptedBy}, {@code metadata} and the
+     * delivery's error are null.
+     */
     private boolean erased;
     private InvitationState state;
     private String inviter;
@@ -58,6 +74,8 @@ public class InvitationResource {
     private Delivery delivery;
     private long version = -1;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /**
      * Applies one event of this invitation at aggregate sequence {@code sequence}: any payload of its stream, since
      * a newer command side may store events this version does not know.
@@ -72,7 +90,11 @@ public class InvitationResource {
             id = e.invitationId();
             orgId = e.orgId();
             invitedEmail = e.invitedEmail();
-            role = e.role();
+            setRoles(e.roles());
+            orgDisplayName = e.orgDisplayName();
+            locale = e.locale();
+            redirectUrl = e.redirectUrl();
+            metadata = jsonOf(e.metadata());
             state = InvitationState.PENDING;
             inviter = e.inviter();
             creator = e.createdBy();
@@ -90,10 +112,12 @@ public class InvitationResource {
             sendCount = e.sendCount();
             expirationTime = e.expirationTime();
             lastSentTime = e.resendTime();
+            locale = e.locale();
+            orgDisplayName = e.orgDisplayName();
             delivery = Delivery.firstAttemptOf(disableInvitationEmail);
             changedBy(e.resentBy(), e.resendTime());
         } else if (event instanceof InvitationUpdated e) {
-            role = e.role();
+            setRoles(e.roles());
             labels = copyOf(e.labels());
             changedBy(e.updatedBy(), e.updateTime());
         } else if (event instanceof InvitationRevoked e) {
@@ -106,6 +130,7 @@ public class InvitationResource {
             state = InvitationState.ACCEPTED;
             acceptTime = e.acceptTime();
             acceptedBy = e.acceptedBy();
+            metadata = jsonOf(e.metadata());
             changedBy(e.acceptedBy() != null ? e.acceptedBy() : updater, e.acceptTime());
         } else if (event instanceof InvitationDeclined e) {
             state = InvitationState.DECLINED;
@@ -122,6 +147,7 @@ public class InvitationResource {
             erased = true;
             invitedEmail = null;
             acceptedBy = null;
+            metadata = null;
             delivery = delivery == null ? null : delivery.withoutError();
             changedBy(e.erasedBy(), e.eraseTime());
         } else if (event instanceof InvitationEmailFailed e) {
@@ -143,6 +169,19 @@ public class InvitationResource {
 
     private static Map<String, String> copyOf(Map<String, String> labels) {
         return labels == null ? new LinkedHashMap<>() : new LinkedHashMap<>(labels);
+    }
+
+    private void setRoles(List<String> newRoles) {
+        roles = List.copyOf(newRoles);
+        role = roles.isEmpty() ? null : roles.get(0);
+    }
+
+    private static String jsonOf(Map<String, Object> metadata) {
+        try {
+            return metadata == null ? null : JSON.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("metadata that is no JSON object", e);
+        }
     }
 
     /** The resource name of the contract: {@code orgs/{orgId}/invitations/{id}}. */
@@ -168,8 +207,34 @@ public class InvitationResource {
         return invitedEmail;
     }
 
+    /** The first role, for clients written before roles. */
     public String getRole() {
         return role;
+    }
+
+    public List<String> getRoles() {
+        if (roles == null) {
+            return role == null ? List.of() : List.of(role);
+        }
+        return roles;
+    }
+
+    public String getOrgDisplayName() {
+        return orgDisplayName;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public String getRedirectUrl() {
+        return redirectUrl;
+    }
+
+    /** The metadata object, written as given (null if none or erased). */
+    @JsonRawValue
+    public String getMetadata() {
+        return metadata;
     }
 
     public boolean isErased() {

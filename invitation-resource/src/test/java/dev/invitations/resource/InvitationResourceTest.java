@@ -8,6 +8,8 @@ import dev.invitations.api.invitation.InvitationEmailFailed;
 import dev.invitations.api.invitation.InvitationEmailSent;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
+import dev.invitations.api.invitation.InvitationUpdated;
+import dev.invitations.api.invitation.PersonalDataErased;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvitationResourceTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
-    private static final InvitationCreated CREATED = new InvitationCreated("id-1", "acme", "Ada@Example.com", "member",
-            "Grace", Map.of("team", "growth"), false, "hash-1", T0.plusSeconds(3600), "admin-1", T0);
+    private static final InvitationCreated CREATED = new InvitationCreated("id-1", "acme", "Ada@Example.com",
+            List.of("member", "billing"), "Grace", Map.of("team", "growth"), false, "hash-1", T0.plusSeconds(3600),
+            "de", "Acme Corp", "https://app.acme.com/welcome", Map.of("plan", "pro"), "admin-1", T0);
     private static final InvitationRevoked REVOKED =
             new InvitationRevoked("id-1", "acme", "Ada@Example.com", "wrong person", "admin-2", T0.plusSeconds(60));
 
@@ -62,7 +65,9 @@ class InvitationResourceTest {
         assertThat(resource.getDelivery()).isEqualTo(new Delivery(DeliveryStatus.FAILED, 2, "550 no such user"));
 
         resource.apply(new InvitationResent("id-1", "acme", "Ada@Example.com", "hash-2", 2, T0.plusSeconds(7200),
-                "admin-1", T0.plusSeconds(10)), 3);
+                "fr", "Acme", "admin-1", T0.plusSeconds(10)), 3);
+        assertThat(resource.getLocale()).isEqualTo("fr");
+        assertThat(resource.getOrgDisplayName()).isEqualTo("Acme");
         assertThat(resource.getDelivery()).isEqualTo(new Delivery(DeliveryStatus.QUEUED, 0, null));
 
         // a late record of the first send's email says nothing about the second's
@@ -76,8 +81,8 @@ class InvitationResourceTest {
 
     @Test
     void anInvitationWithoutEmailIsSuppressed() {
-        var silent = new InvitationCreated("id-2", "acme", "b@example.com", "member", null, Map.of(), true, "hash",
-                T0.plusSeconds(3600), "admin-1", T0);
+        var silent = new InvitationCreated("id-2", "acme", "b@example.com", List.of("member"), null, Map.of(),
+                true, "hash", T0.plusSeconds(3600), "en", null, null, null, "admin-1", T0);
 
         assertThat(replay(List.of(silent), List.of(0L)).getDelivery().status())
                 .isEqualTo(DeliveryStatus.SUPPRESSED);
@@ -85,14 +90,41 @@ class InvitationResourceTest {
 
     @Test
     void itsJsonIsTheContractsResourceWithoutTheVersionWhichIsTheETag() throws Exception {
-        JsonNode json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .valueToTree(replay(List.of(CREATED, REVOKED), List.of(0L, 1L)));
+        var mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(replay(List.of(CREATED, REVOKED), List.of(0L, 1L))));
 
         assertThat(json.get("name").asText()).isEqualTo("orgs/acme/invitations/id-1");
         assertThat(json.get("state").asText()).isEqualTo("REVOKED");
         assertThat(json.get("delivery").get("status").asText()).isEqualTo("QUEUED");
         assertThat(json.has("version")).isFalse();
+        assertThat(json.get("role").asText()).isEqualTo("member");
+        assertThat(json.get("roles")).hasSize(2);
+        assertThat(json.get("roles").get(1).asText()).isEqualTo("billing");
+        assertThat(json.get("locale").asText()).isEqualTo("de");
+        assertThat(json.get("orgDisplayName").asText()).isEqualTo("Acme Corp");
+        assertThat(json.get("redirectUrl").asText()).isEqualTo("https://app.acme.com/welcome");
+        assertThat(json.get("metadata")).isEqualTo(mapper.readTree("{\"plan\":\"pro\"}"));
         assertThat(json.toString()).doesNotContain("hash-1");
+    }
+
+    @Test
+    void anErasureClearsTheMetadataWithThePersonalFields() {
+        var resource = replay(List.of(CREATED, new PersonalDataErased("id-1", "acme", "dpo", T0.plusSeconds(5))),
+                List.of(0L, 1L));
+
+        assertThat(resource.isErased()).isTrue();
+        assertThat(resource.getInvitedEmail()).isNull();
+        assertThat(resource.getMetadata()).isNull();
+        assertThat(resource.getRoles()).containsExactly("member", "billing");
+    }
+
+    @Test
+    void rolesChangeWithAnUpdateAndTheFirstIsTheRole() {
+        var resource = replay(List.of(CREATED, new InvitationUpdated("id-1", "acme", List.of("admin"), Map.of(),
+                "admin-2", T0.plusSeconds(5))), List.of(0L, 1L));
+
+        assertThat(resource.getRoles()).containsExactly("admin");
+        assertThat(resource.getRole()).isEqualTo("admin");
     }
 
     /** Folds a whole stream, oldest first; {@code sequences} are the events' aggregate sequence numbers. */

@@ -1,6 +1,7 @@
 package dev.invitations.personaldata;
 
 import com.mongodb.client.MongoClient;
+import dev.invitations.api.invitation.InvitationUpcasters;
 import dev.invitations.security.secrets.RequiredSecrets;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
@@ -17,8 +18,9 @@ import org.springframework.context.annotation.DependsOn;
 import java.time.Clock;
 
 /**
- * Both sides' personal data wiring: the key store, and the events' serializer that encrypts and decrypts the
- * personal fields under it. Axon's own event serializer backs off when this one exists.
+ * Both sides' wiring of the invitation events' stored form: the key store, the events' serializer that encrypts and
+ * decrypts the personal fields under it (Axon's own event serializer backs off when this one exists), and the
+ * upcasters that read the revisions earlier releases stored.
  */
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class)
 @EnableConfigurationProperties(PersonalDataProperties.class)
@@ -39,6 +41,12 @@ public class PersonalDataConfiguration {
         var check = new PlaintextHistoryCheck(axonMongoTemplate.eventCollection());
         check.requireEncryptedHistory();
         return check;
+    }
+
+    /** Axon's Spring Boot support adds every upcaster bean to the event store's upcaster chain. */
+    @Bean
+    InvitationUpcasters invitationUpcasters() {
+        return new InvitationUpcasters();
     }
 
     /** Axon's general serializer (Jackson, {@code axon.serializer.general}) does the rest of the work. */

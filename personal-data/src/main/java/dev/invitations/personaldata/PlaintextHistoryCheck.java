@@ -3,22 +3,33 @@ package dev.invitations.personaldata;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import dev.invitations.api.invitation.InvitationAccepted;
+import dev.invitations.api.invitation.InvitationCreated;
+import dev.invitations.api.invitation.InvitationDeclined;
+import dev.invitations.api.invitation.InvitationEmailFailed;
+import dev.invitations.api.invitation.InvitationEmailSent;
 import dev.invitations.api.invitation.InvitationEvent;
-import dev.invitations.api.personaldata.HoldsPersonalData;
-import org.axonframework.serialization.Revision;
+import dev.invitations.api.invitation.InvitationExpired;
+import dev.invitations.api.invitation.InvitationResent;
+import dev.invitations.api.invitation.InvitationRevoked;
 import org.bson.Document;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Refuses an event store written before personal data was encrypted: its events hold emails in plain text that no
  * erasure could reach, and the service must never answer an erasure as done for data it could not erase. Such events
- * are those of a type that now holds personal data, stored under a revision older than the type's current one.
+ * are those of the types that held personal data then, stored under {@value #PLAINTEXT_REVISION}, their revision
+ * before encryption: encryption came with their revision 2, and every later revision (which upcasters read) is
+ * encrypted too, as is any type added since.
  */
 public final class PlaintextHistoryCheck {
+
+    static final String PLAINTEXT_REVISION = "1";
+    /** The types whose personal fields were in plain text up to their revision 1. */
+    static final List<Class<? extends InvitationEvent>> WRITTEN_IN_PLAIN_TEXT = List.of(InvitationCreated.class,
+            InvitationAccepted.class, InvitationDeclined.class, InvitationExpired.class, InvitationResent.class,
+            InvitationRevoked.class, InvitationEmailSent.class, InvitationEmailFailed.class);
 
     private final MongoCollection<Document> events;
 
@@ -32,32 +43,21 @@ public final class PlaintextHistoryCheck {
      * @throws PlaintextHistoryException naming the first such event's type and revision
      */
     public void requireEncryptedHistory() {
-        Map<String, String> currentRevisions = typesHoldingPersonalData().stream()
-                .collect(Collectors.toMap(Class::getName, type -> type.getAnnotation(Revision.class).value()));
-        Document plain = events.find(Filters.or(currentRevisions.entrySet().stream()
-                        .map(type -> Filters.and(Filters.eq("payloadType", type.getKey()),
-                                Filters.ne("payloadRevision", type.getValue())))
-                        .toList()))
+        Document plain = events.find(Filters.and(
+                        Filters.in("payloadType", WRITTEN_IN_PLAIN_TEXT.stream().map(Class::getName).toList()),
+                        Filters.eq("payloadRevision", PLAINTEXT_REVISION)))
                 .projection(Projections.include("payloadType", "payloadRevision"))
                 .first();
         if (plain != null) {
-            String type = plain.getString("payloadType");
-            throw new PlaintextHistoryException(type, plain.getString("payloadRevision"), currentRevisions.get(type));
+            throw new PlaintextHistoryException(plain.getString("payloadType"), plain.getString("payloadRevision"));
         }
-    }
-
-    static List<Class<?>> typesHoldingPersonalData() {
-        return Arrays.stream(InvitationEvent.class.getPermittedSubclasses())
-                .filter(HoldsPersonalData.class::isAssignableFrom)
-                .<Class<?>>map(type -> type)
-                .toList();
     }
 
     /** The event store holds personal data in plain text. */
     public static final class PlaintextHistoryException extends IllegalStateException {
-        PlaintextHistoryException(String type, String storedRevision, String currentRevision) {
+        PlaintextHistoryException(String type, String storedRevision) {
             super("The event store holds " + type + " events of revision " + storedRevision + ", written before"
-                    + " personal data was encrypted (revision " + currentRevision + "). Their emails are in plain"
+                    + " personal data was encrypted (revision 2). Their emails are in plain"
                     + " text, so they could never be erased. Start this release on a new, empty store (a new"
                     + " INVITATIONS_DATA_DIR or MongoDB database); docs/operations.md says why no migration is"
                     + " offered.");

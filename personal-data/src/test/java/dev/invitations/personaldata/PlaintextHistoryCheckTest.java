@@ -3,8 +3,11 @@ package dev.invitations.personaldata;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import dev.invitations.api.invitation.InvitationAccepted;
 import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.InvitationUpdated;
+import dev.invitations.api.invitation.PersonalDataErased;
+import dev.invitations.api.personaldata.HoldsPersonalData;
 import dev.invitations.testing.MongoForTests;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -51,9 +54,19 @@ class PlaintextHistoryCheckTest {
     }
 
     @Test
-    void everyEventTypeWithAnEmailIsChecked() {
-        assertThat(PlaintextHistoryCheck.typesHoldingPersonalData()).hasSize(8)
-                .contains(InvitationCreated.class).doesNotContain(InvitationUpdated.class);
+    void laterRevisionsAreEncryptedAndRead() {
+        stored(InvitationCreated.class, "2");
+        stored(InvitationCreated.class, "3");
+        stored(InvitationAccepted.class, "3");
+
+        assertThatCode(check::requireEncryptedHistory).doesNotThrowAnyException();
+    }
+
+    @Test
+    void everyEventTypeThatHeldAnEmailInPlainTextIsChecked() {
+        assertThat(PlaintextHistoryCheck.WRITTEN_IN_PLAIN_TEXT).hasSize(8)
+                .allMatch(HoldsPersonalData.class::isAssignableFrom)
+                .contains(InvitationCreated.class).doesNotContain(InvitationUpdated.class, PersonalDataErased.class);
     }
 
     private void stored(Class<?> type, String revision) {

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.TestComponent;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,8 +54,8 @@ public class EventsForTests {
 
     public InvitationCreated created(String id, String orgId, String email, String role, Map<String, String> labels,
                                      String createdBy, Instant createTime) {
-        return new InvitationCreated(id, orgId, email, role, "Ada", labels, false, tokens.hashOf(id, 1),
-                createTime.plus(7, ChronoUnit.DAYS), createdBy, createTime);
+        return new InvitationCreated(id, orgId, email, List.of(role), "Ada", labels, false, tokens.hashOf(id, 1),
+                createTime.plus(7, ChronoUnit.DAYS), "en", null, null, null, createdBy, createTime);
     }
 
     /** The token the invitation's {@code sendCount}-th email carried. */
@@ -65,18 +66,18 @@ public class EventsForTests {
     /** One event of each type after the creation, in an order the command side allows; returns the last sequence. */
     public long everyChange(String orgId, String id, String email) {
         Instant at = EPOCH.plus(1, ChronoUnit.HOURS);
-        write(id, 1, new InvitationUpdated(id, orgId, "admin", Map.of("team", "growth"), "admin-2", at));
+        write(id, 1, new InvitationUpdated(id, orgId, List.of("admin"), Map.of("team", "growth"), "admin-2", at));
         write(id, 2, new InvitationExpired(id, orgId, email, at.plusSeconds(1)));
         write(id, 3, new InvitationResent(id, orgId, email, tokens.hashOf(id, 2), 2, at.plus(7, ChronoUnit.DAYS),
-                "admin-3", at.plusSeconds(2)));
+                "fr", null, "admin-3", at.plusSeconds(2)));
         write(id, 4, new InvitationDeclined(id, orgId, email, at.plusSeconds(3)));
         return 4;
     }
 
     /** The second send, a week from {@code at}: the first token stops working. */
     public InvitationResent resent(String orgId, String id, String email, Instant at) {
-        return new InvitationResent(id, orgId, email, tokens.hashOf(id, 2), 2, at.plus(7, ChronoUnit.DAYS), "admin-3",
-                at);
+        return new InvitationResent(id, orgId, email, tokens.hashOf(id, 2), 2, at.plus(7, ChronoUnit.DAYS), "en", null,
+                "admin-3", at);
     }
 
     public InvitationRevoked revoked(String orgId, String id, String email) {
@@ -84,6 +85,7 @@ public class EventsForTests {
     }
 
     public InvitationAccepted accepted(String orgId, String id, String email) {
-        return new InvitationAccepted(id, orgId, email, "member", "user-9", EPOCH.plus(3, ChronoUnit.HOURS));
+        return new InvitationAccepted(id, orgId, email, List.of("member"), "user-9", null,
+                EPOCH.plus(3, ChronoUnit.HOURS));
     }
 }

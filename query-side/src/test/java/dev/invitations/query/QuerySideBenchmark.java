@@ -147,8 +147,8 @@ class QuerySideBenchmark extends RunningQuerySide {
     private static GenericDomainEventMessage<?> createdIn(String org, String id) {
         Instant now = Instant.now();
         return new GenericDomainEventMessage<>("Invitation", id, 0, new InvitationCreated(id, org,
-                id.substring(0, 8) + "@example.com", "member", null, Map.of(), false, "hash", now.plusSeconds(600),
-                "bench", now));
+                id.substring(0, 8) + "@example.com", List.of("member"), null, Map.of(), false, "hash",
+                now.plusSeconds(600), "en", null, null, null, "bench", now));
     }
 
     private void stopProcessors() {

@@ -119,10 +119,12 @@ class SubscriberExampleTest {
         String two = "00000000-0000-0000-0000-000000000002";
         String three = "00000000-0000-0000-0000-000000000003";
         List.of(event(one, 0, created(one)),
-                event(one, 1, new InvitationUpdated(one, "acme", "admin", Map.of(), "admin", NOW)),
+                event(one, 1, new InvitationUpdated(one, "acme", List.of("admin"), Map.of(), "admin", NOW)),
                 event(one, 2, new InvitationExpired(one, "acme", "a@example.com", NOW)),
-                event(one, 3, new InvitationResent(one, "acme", "a@example.com", "hash-2", 2, NOW, "admin", NOW)),
-                event(one, 4, new InvitationAccepted(one, "acme", "a@example.com", "admin", "user-1", NOW)),
+                event(one, 3, new InvitationResent(one, "acme", "a@example.com", "hash-2", 2, NOW, "en", null, "admin",
+                        NOW)),
+                event(one, 4, new InvitationAccepted(one, "acme", "a@example.com", List.of("admin"), "user-1", null,
+                        NOW)),
                 event(two, 0, created(two)),
                 event(two, 1, new InvitationRevoked(two, "acme", "a@example.com", null, "admin", NOW)),
                 event(three, 0, created(three)),
@@ -132,8 +134,8 @@ class SubscriberExampleTest {
     }
 
     private static InvitationCreated created(String id) {
-        return new InvitationCreated(id, "acme", "a@example.com", "member", null, Map.of(), false, "hash-" + id,
-                NOW.plusSeconds(600), "admin", NOW);
+        return new InvitationCreated(id, "acme", "a@example.com", List.of("member"), null, Map.of(), false,
+                "hash-" + id, NOW.plusSeconds(600), "en", null, null, null, "admin", NOW);
     }
 
     private static GenericDomainEventMessage<Object> event(String invitationId, long sequence, Object payload) {

@@ -10,8 +10,8 @@ import org.axonframework.serialization.Revision;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
- * shared-api is what other services depend on: it may use the JDK, Jackson's annotations and Axon's serialization
- * annotations and upcasters, and nothing of the sides, Spring or MongoDB. Every invitation event is an
+ * shared-api is what other services depend on: it may use the JDK, Jackson (its annotations, and its trees in the
+ * upcasters) and Axon's serialization annotations and upcasters, and nothing of the sides, Spring or MongoDB. Every invitation event is an
  * {@link InvitationEvent}.
  */
 @AnalyzeClasses(packages = "dev.invitations.api", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -21,7 +21,8 @@ class SharedApiArchitectureTest {
     static final ArchRule dependsOnlyOnTheJdkJacksonAndAxonAnnotations = classes()
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.invitations.api..", "java..", "javax.crypto..",
-                    "com.fasterxml.jackson.annotation..", "org.axonframework.serialization..");
+                    "com.fasterxml.jackson.annotation..", "com.fasterxml.jackson.databind..",
+                    "org.axonframework.serialization..");
 
     @ArchTest
     static final ArchRule everyInvitationEventIsPermittedByTheSealedInterface = classes()

@@ -50,7 +50,6 @@ class PersonalDataErasureIT {
     /** Every permission on the org's invitations, but not {@code org.privacy.manage}. */
     private static final String MEMBER = JwtsForTests.bearer("admin-1", "org.user.invite org.user.read", ORG);
     private static final String PRIVACY = JwtsForTests.bearer("dpo-1", "org.privacy.manage", ORG);
-    private static final String OPERATOR = JwtsForTests.bearer("operator", "invitations.admin");
 
     @Test
     void anErasedPersonsEmailLeavesEveryApiAndEveryFileWhileOthersKeepTheirs() throws Exception {
@@ -184,7 +183,7 @@ class PersonalDataErasureIT {
         assertDataDirectory(system.dataDir(), "after the compaction");
 
         // a rebuild of the views brings nothing back
-        rebuildViews(queryPort);
+        Operator.rebuildViews(queryPort, SETTLING);
         assertErasedEverywhere(reads, anonymousReads, privacyReads, erasedIds, keptId, pendingId, acceptedId,
                 expiredId, pendingToken, acceptedToken);
         assertDataDirectory(system.dataDir(), "after the rebuild");
@@ -341,20 +340,8 @@ class PersonalDataErasureIT {
     }
 
     private static void compact(int commandPort) {
-        Answer compaction = new HttpForTests(commandPort, OPERATOR).post("/admin/storage:compact");
+        Answer compaction = new HttpForTests(commandPort, Operator.BEARER).post("/admin/storage:compact");
         assertThat(compaction.status()).as("compact: " + compaction.text()).isEqualTo(200);
-    }
-
-    private static void rebuildViews(int queryPort) {
-        var operator = new HttpForTests(queryPort, OPERATOR);
-        Answer started = operator.post("/admin/views:rebuild");
-        assertThat(started.status()).as("rebuild: " + started.text()).isBetween(200, 299);
-        await("the rebuild").atMost(SETTLING).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> {
-                    Answer progress = operator.get("/admin/views/rebuild");
-                    assertThat(progress.status()).as(progress.text()).isEqualTo(200);
-                    assertThat(progress.body().path("state").asText()).as(progress.text()).isEqualTo("DONE");
-                });
     }
 
     /** Reads every file under the data directory as bytes: the erased address in none, the other in one at least. */

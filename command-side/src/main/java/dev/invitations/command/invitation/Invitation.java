@@ -38,14 +38,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Invitation {
 
+    /** The language of an invitation that names none, in an org that names none. */
+    static final String DEFAULT_LOCALE = "en";
     static final String REVOKED_BY_ERASURE = "the invitee's personal data was erased";
 
     @AggregateIdentifier
     private String invitationId;
     private OrgId orgId;
     private EmailAddress invitedEmail;
-    private String role;
+    private List<String> roles;
     private Map<String, String> labels;
+    private String locale;
+    /** What the accepted event hands the membership service; null once erased. */
+    private Map<String, Object> metadata;
     private InvitationState state;
     private int sendCount;
     private String tokenHash;
@@ -63,10 +68,16 @@ public class Invitation {
 
     @CommandHandler
     public Invitation(CreateInvitation command, InvitationTokens tokens, PendingEmailClaims claims) {
+        if (command.roles() == null) {
+            throw new InvitationRejected(Reason.ROLES_REQUIRED, "is required: the org has no default roles");
+        }
         claims.claim(command.orgId().value(), command.invitedEmail().value(), command.invitationId());
         apply(new InvitationCreated(command.invitationId(), command.orgId().value(), command.invitedEmail().value(),
-                command.role(), command.inviter(), command.labels(), command.disableInvitationEmail(),
-                tokens.hashOf(command.invitationId(), 1), command.expirationTime(), command.actor(), now()));
+                command.roles().values(), command.inviter(), command.labels(), command.disableInvitationEmail(),
+                tokens.hashOf(command.invitationId(), 1), command.expirationTime(),
+                command.locale() != null ? command.locale() : DEFAULT_LOCALE, null,
+                command.redirectUrl() == null ? null : command.redirectUrl().toString(), command.metadata(),
+                command.actor(), now()));
     }
 
     @CommandHandler
@@ -83,7 +94,8 @@ public class Invitation {
         }
         int nextSend = sendCount + 1;
         apply(new InvitationResent(invitationId, orgId.value(), emailValue(),
-                tokens.hashOf(invitationId, nextSend), nextSend, command.expirationTime(), command.actor(), now()));
+                tokens.hashOf(invitationId, nextSend), nextSend, command.expirationTime(),
+                command.locale() != null ? command.locale() : locale, null, command.actor(), now()));
     }
 
     @CommandHandler
@@ -102,12 +114,12 @@ public class Invitation {
         rejectChangesSinceExpectedVersion(conflicts);
         requireNotErased();
         requirePending("updated");
-        String newRole = command.role() != null ? command.role() : role;
+        List<String> newRoles = command.roles() != null ? command.roles().values() : roles;
         Map<String, String> newLabels = command.labels() != null ? command.labels() : labels;
-        if (newRole.equals(role) && Objects.equals(newLabels, labels)) {
+        if (newRoles.equals(roles) && Objects.equals(newLabels, labels)) {
             return;
         }
-        apply(new InvitationUpdated(invitationId, orgId.value(), newRole, newLabels, command.actor(), now()));
+        apply(new InvitationUpdated(invitationId, orgId.value(), newRoles, newLabels, command.actor(), now()));
     }
 
     @CommandHandler
@@ -117,8 +129,8 @@ public class Invitation {
         if (command.requireEmailMatch() && !invitedEmail.equals(command.email())) {
             throw new InvitationRejected(Reason.EMAIL_MISMATCH, "the email does not match the invited email");
         }
-        apply(new InvitationAccepted(invitationId, orgId.value(), emailValue(), role, command.acceptedBy(),
-                now()));
+        apply(new InvitationAccepted(invitationId, orgId.value(), emailValue(), roles, command.acceptedBy(),
+                metadata, now()));
     }
 
     @CommandHandler
@@ -177,8 +189,10 @@ public class Invitation {
         orgId = new OrgId(event.orgId());
         // null when the invitee's key is gone: their personal data was erased
         invitedEmail = event.invitedEmail() == null ? null : new EmailAddress(event.invitedEmail());
-        role = event.role();
+        roles = event.roles();
         labels = event.labels();
+        locale = event.locale();
+        metadata = event.metadata();
         state = InvitationState.PENDING;
         sendCount = 1;
         tokenHash = event.tokenHash();
@@ -191,12 +205,13 @@ public class Invitation {
         tokenHash = event.tokenHash();
         sendCount = event.sendCount();
         expirationTime = event.expirationTime();
+        locale = event.locale();
         state = InvitationState.PENDING;
     }
 
     @EventSourcingHandler
     void on(InvitationUpdated event) {
-        role = event.role();
+        roles = event.roles();
         labels = event.labels();
     }
 
@@ -229,6 +244,7 @@ public class Invitation {
     void on(PersonalDataErased event) {
         erased = true;
         invitedEmail = null;
+        metadata = null;
     }
 
     /**

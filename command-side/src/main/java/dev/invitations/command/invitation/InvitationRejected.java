@@ -15,7 +15,9 @@ public class InvitationRejected extends RuntimeException {
         /** Accepting requires the invitee's email and the given one differs. */
         EMAIL_MISMATCH,
         /** Another invitation for this email is already pending in the org. */
-        DUPLICATE_PENDING
+        DUPLICATE_PENDING,
+        /** A create names no roles, and the org has no default roles. */
+        ROLES_REQUIRED
     }
 
     private final Reason reason;

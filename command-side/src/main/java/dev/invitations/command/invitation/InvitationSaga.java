@@ -64,7 +64,7 @@ public class InvitationSaga {
         expiryDeadline = deadlines.schedule(created.expirationTime(), EXPIRY);
         if (!created.disableInvitationEmail()) {
             email = new InvitationEmail(created.invitationId(), created.orgId(), created.invitedEmail(),
-                    created.role(), created.inviter(), created.expirationTime(), 1, created.tokenHash());
+                    created.roles().get(0), created.inviter(), created.expirationTime(), 1, created.tokenHash());
             sendEmail(deadlines, mailer, commands, retries);
         }
     }
@@ -85,7 +85,7 @@ public class InvitationSaga {
     @SagaEventHandler(associationProperty = INVITATION_ID)
     void on(InvitationUpdated updated) {
         if (email != null) {
-            email = email.withRole(updated.role());
+            email = email.withRole(updated.roles().get(0));
         }
     }
 

@@ -6,11 +6,15 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
 
-/** Issue a new token (the old one stops working) with a new expiry, and send the email again. */
+/**
+ * Issue a new token (the old one stops working) with a new expiry, and send the email again, in {@code locale} (null:
+ * the invitation's).
+ */
 public record ResendInvitation(
         @TargetAggregateIdentifier String invitationId,
         OrgId orgId,
         Instant expirationTime,
+        String locale,
         String actor,
         @TargetAggregateVersion Long expectedVersion) {
 }

@@ -1,6 +1,7 @@
 package dev.invitations.command.web;
 
 import dev.invitations.api.invitation.EmailAddress;
+import dev.invitations.api.invitation.Roles;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.config.InvitationsProperties;
@@ -66,12 +67,12 @@ class InvitationCommandController {
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             Principal caller) {
         Resend resend = body != null ? body : Resend.DEFAULTS;
-        var check = new RequestCheck().orgId(orgId);
+        var check = new RequestCheck().orgId(orgId).locale(resend.locale());
         Instant expiry = check.expiry(resend.ttl(), resend.expirationTime(), properties.ttl(), clock.instant());
         check.orThrow();
 
-        commands.sendAndWait(new ResendInvitation(existing(id), new OrgId(orgId), expiry, actorOf(caller),
-                expectedVersion(ifMatch)));
+        commands.sendAndWait(new ResendInvitation(existing(id), new OrgId(orgId), expiry, resend.locale(),
+                actorOf(caller), expectedVersion(ifMatch)));
         var resent = answers.current(id);
         return ResponseEntity.ok().eTag(InvitationAnswers.versionOf(resent.resource())).body(answers.issued(resent));
     }
@@ -106,14 +107,14 @@ class InvitationCommandController {
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               Principal caller) {
         InvitationState newState = parseState(body.state());
-        new RequestCheck().orgId(orgId)
-                .role(body.role(), false)
-                .labels(body.labels())
+        var check = new RequestCheck().orgId(orgId);
+        Roles roles = check.roles(body.role(), body.roles());
+        check.labels(body.labels())
                 .text("revokeReason", body.revokeReason())
                 .require(body.state() == null || newState != null, "state",
                         "must be one of " + Arrays.toString(InvitationState.values()))
-                .require(newState == null || (body.role() == null && body.labels() == null), "state",
-                        "cannot be changed together with role or labels")
+                .require(newState == null || (body.role() == null && body.roles() == null && body.labels() == null), "state",
+                        "cannot be changed together with roles or labels")
                 .orThrow();
         if (newState != null && newState != InvitationState.REVOKED) {
             throw new InvitationRejected(Reason.NOT_PENDING, "state can only be changed to REVOKED");
@@ -124,7 +125,7 @@ class InvitationCommandController {
             commands.sendAndWait(new RevokeInvitation(existing(id), new OrgId(orgId), body.revokeReason(),
                     actorOf(caller), expectedVersion));
         } else {
-            commands.sendAndWait(new UpdateInvitation(existing(id), new OrgId(orgId), body.role(), body.labels(),
+            commands.sendAndWait(new UpdateInvitation(existing(id), new OrgId(orgId), roles, body.labels(),
                     actorOf(caller), expectedVersion));
         }
         return answers.ok(id);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.invitations.api.invitation.EmailAddress;
+import dev.invitations.api.invitation.Roles;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.command.config.InvitationsProperties;
 import dev.invitations.command.idempotency.IdempotentRequests;
@@ -16,10 +17,13 @@ import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.web.InvitationRequests.BatchCreate;
 import dev.invitations.command.web.InvitationRequests.Create;
 import dev.invitations.problem.InvalidRequestException;
+import dev.invitations.problem.Problems;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,6 +50,7 @@ class InvitationCreationController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_BATCH = 100;
+    private static final int MAX_METADATA_BYTES = 4096;
     private static final TypeReference<Map<String, Object>> PROBLEM_AS_MAP = new TypeReference<>() { };
 
     private final CommandGateway commands;
@@ -102,23 +107,42 @@ class InvitationCreationController {
     private String createOne(String orgId, Create body, String actor) {
         var check = new RequestCheck().orgId(orgId)
                 .email("invitedEmail", body.invitedEmail())
-                .role(body.role(), true)
                 .text("inviter", body.inviter())
-                .labels(body.labels());
+                .labels(body.labels())
+                .locale(body.locale());
+        Roles roles = check.roles(body.role(), body.roles());
+        URI redirectUrl = check.redirectUrl(body.redirectUrl());
         Instant expiry = check.expiry(body.ttl(), body.expirationTime(), properties.ttl(), clock.instant());
         check.orThrow();
+        requireMetadataWithinLimit(body.metadata());
 
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateInvitation(id, new OrgId(orgId), new EmailAddress(body.invitedEmail()),
-                body.role(), body.inviter(), expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(),
-                actor));
+                roles, body.inviter(), expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(),
+                body.locale(), redirectUrl, body.metadata(), actor));
         return id;
+    }
+
+    /** The contract's 4 KB bound on {@code metadata}, as the service serializes it: 413 above. */
+    private void requireMetadataWithinLimit(Map<String, Object> metadata) {
+        if (metadata == null) {
+            return;
+        }
+        try {
+            if (json.writeValueAsBytes(metadata).length > MAX_METADATA_BYTES) {
+                throw new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, Problems.problem(
+                        HttpStatus.PAYLOAD_TOO_LARGE, "metadata-too-large",
+                        "metadata must be at most " + MAX_METADATA_BYTES + " bytes as JSON"), null);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON object always serializes", e);
+        }
     }
 
     private Item tryCreate(String orgId, Create request, String actor) {
         try {
             return new Item(createOne(orgId, request, actor), null);
-        } catch (InvalidRequestException | InvitationRejected refused) {
+        } catch (InvalidRequestException | InvitationRejected | ErrorResponseException refused) {
             Map<String, Object> problem = json.convertValue(ProblemResponses.problemFor(refused), PROBLEM_AS_MAP);
             return new Item(null, problem);
         }

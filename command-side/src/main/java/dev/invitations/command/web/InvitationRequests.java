@@ -14,18 +14,22 @@ final class InvitationRequests {
 
     record Create(@JsonAlias("email") String invitedEmail,
                   String role,
+                  List<String> roles,
                   String inviter,
                   String ttl,
                   Instant expirationTime,
                   Boolean disableInvitationEmail,
-                  Map<String, String> labels) {
+                  Map<String, String> labels,
+                  String locale,
+                  String redirectUrl,
+                  Map<String, Object> metadata) {
     }
 
     record BatchCreate(List<Create> requests) {
     }
 
-    record Resend(String ttl, Instant expirationTime) {
-        static final Resend DEFAULTS = new Resend(null, null);
+    record Resend(String ttl, Instant expirationTime, String locale) {
+        static final Resend DEFAULTS = new Resend(null, null, null);
     }
 
     record Revoke(String reason) {
@@ -33,7 +37,7 @@ final class InvitationRequests {
     }
 
     /** A partial update: absent fields stay as they are; {@code state} may only become REVOKED. */
-    record Update(String role, Map<String, String> labels, String state, String revokeReason) {
+    record Update(String role, List<String> roles, Map<String, String> labels, String state, String revokeReason) {
     }
 
     /** Accept or decline with the token from the email. */

@@ -4,6 +4,7 @@ import dev.invitations.command.idempotency.IdempotentRequests.KeyInUseException;
 import dev.invitations.command.idempotency.IdempotentRequests.KeyReusedException;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.problem.InvalidRequestException;
+import dev.invitations.problem.InvalidRequestException.FieldViolation;
 import dev.invitations.problem.ProblemAdvice;
 import dev.invitations.problem.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -12,8 +13,11 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
 
 /**
  * The command side's answers to refused commands, on top of those both sides share. The {@code type} URIs name
@@ -38,12 +42,19 @@ class ProblemResponses extends ProblemAdvice {
         if (e instanceof InvalidRequestException invalid) {
             return invalid(invalid.violations());
         }
+        if (e instanceof ErrorResponseException response) {
+            return response.getBody();
+        }
+        if (e instanceof InvitationRejected rejected && rejected.reason() == InvitationRejected.Reason.ROLES_REQUIRED) {
+            return invalid(List.of(new FieldViolation("roles", rejected.getMessage())));
+        }
         if (e instanceof InvitationRejected rejected) {
             var status = switch (rejected.reason()) {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case NOT_PENDING, ALREADY_ACCEPTED, DUPLICATE_PENDING -> HttpStatus.CONFLICT;
                 case GONE -> HttpStatus.GONE;
                 case EMAIL_MISMATCH -> HttpStatus.FORBIDDEN;
+                case ROLES_REQUIRED -> HttpStatus.BAD_REQUEST;
             };
             return Problems.problem(status, rejected.reason().name().toLowerCase().replace('_', '-'), e.getMessage());
         }

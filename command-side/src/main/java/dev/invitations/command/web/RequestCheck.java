@@ -1,15 +1,20 @@
 package dev.invitations.command.web;
 
 import dev.invitations.api.invitation.EmailAddress;
+import dev.invitations.api.invitation.LanguageTags;
+import dev.invitations.api.invitation.Roles;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.command.config.InvitationsProperties.Ttl;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,12 +26,12 @@ import java.util.regex.Pattern;
  */
 final class RequestCheck {
 
-    private static final Pattern ROLE = Pattern.compile("[a-z0-9._-]{1,64}");
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9_-]{1,63}");
     private static final Pattern PROTOBUF_SECONDS = Pattern.compile("(\\d{1,12})(?:\\.(\\d{1,9}))?s");
     private static final int MAX_LABELS = 32;
     private static final int MAX_LABEL_VALUE = 256;
     private static final int MAX_TEXT = 256;
+    private static final int MAX_URL = 2048;
 
     private final List<FieldViolation> violations = new ArrayList<>();
 
@@ -48,12 +53,55 @@ final class RequestCheck {
         return require(EmailAddress.isValid(email), field, "must be " + EmailAddress.FORMAT_DESCRIPTION);
     }
 
-    /** {@code required} false lets a missing role through (an update that keeps it). */
-    RequestCheck role(String role, boolean required) {
-        if (role == null) {
-            return require(!required, "role", "is required");
+    /**
+     * The roles a request names: {@code roles}, or {@code role} as the only one; given both, {@code role} must be the
+     * first of {@code roles}. Null when it names none or they are invalid (with the violation recorded).
+     */
+    Roles roles(String role, List<String> roles) {
+        if (roles == null) {
+            if (role == null) {
+                return null;
+            }
+            require(Roles.isValidRole(role), "role", "must be " + Roles.ROLE_DESCRIPTION);
+            return Roles.isValidRole(role) ? Roles.of(role) : null;
         }
-        return require(ROLE.matcher(role).matches(), "role", "must be 1-64 characters of a-z, 0-9, ., _ and -");
+        int before = violations.size();
+        require(!roles.isEmpty() && roles.size() <= Roles.MAX, "roles", "must hold 1 to " + Roles.MAX + " roles");
+        for (int i = 0; i < roles.size(); i++) {
+            require(Roles.isValidRole(roles.get(i)), "roles[" + i + "]", "must be " + Roles.ROLE_DESCRIPTION);
+        }
+        require(new HashSet<>(roles).size() == roles.size(), "roles", "must not repeat a role");
+        require(role == null || roles.isEmpty() || role.equals(roles.get(0)), "role",
+                "must be the first of roles when both are given");
+        return violations.size() == before ? new Roles(roles) : null;
+    }
+
+    /** A BCP 47 language tag ({@code de}, {@code pt-BR}) of at most 35 characters, or none. */
+    RequestCheck locale(String locale) {
+        return require(locale == null || LanguageTags.isWellFormed(locale), "locale",
+                "must be a BCP 47 language tag such as de or pt-BR");
+    }
+
+    /**
+     * An absolute http(s) URL, or none; whether the org admits it is the org's policy. Null when none or invalid
+     * (with the violation recorded).
+     */
+    URI redirectUrl(String redirectUrl) {
+        if (redirectUrl == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(redirectUrl);
+            boolean web = uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null
+                    && redirectUrl.length() <= MAX_URL;
+            require(web, "redirectUrl", "must be an absolute http or https URL without user info or fragment, of at"
+                    + " most " + MAX_URL + " characters");
+            return web ? uri : null;
+        } catch (URISyntaxException notAUri) {
+            require(false, "redirectUrl", "must be an absolute http or https URL");
+            return null;
+        }
     }
 
     RequestCheck text(String field, String value) {

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,7 +88,7 @@ class InvitationSagaTest {
         @Test
         void acceptingDecliningOrRevokingEndsTheSagaAndItsDeadline() {
             for (Object ending : new Object[]{
-                    new InvitationAccepted(id, ORG, email, "member", null, T0),
+                    new InvitationAccepted(id, ORG, email, List.of("member"), null, null, T0),
                     new InvitationDeclined(id, ORG, email, T0),
                     new InvitationRevoked(id, ORG, email, null, "admin", T0)}) {
                 fixture = fixtureMailingTo(MailServerForTests.port());
@@ -214,12 +215,12 @@ class InvitationSagaTest {
     }
 
     private InvitationCreated created(boolean disableInvitationEmail) {
-        return new InvitationCreated(id, ORG, email, "member", "Grace", Map.of(), disableInvitationEmail,
-                tokens.hashOf(id, 1), EXPIRY, "admin", T0);
+        return new InvitationCreated(id, ORG, email, List.of("member"), "Grace", Map.of(), disableInvitationEmail,
+                tokens.hashOf(id, 1), EXPIRY, "en", null, null, null, "admin", T0);
     }
 
     private InvitationResent resent(Instant newExpiry) {
-        return new InvitationResent(id, ORG, email, tokens.hashOf(id, 2), 2, newExpiry, "admin", T0);
+        return new InvitationResent(id, ORG, email, tokens.hashOf(id, 2), 2, newExpiry, "en", null, "admin", T0);
     }
 
 }

@@ -11,6 +11,7 @@ import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationUpdated;
 import dev.invitations.api.invitation.PersonalDataErased;
+import dev.invitations.api.invitation.Roles;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,8 +62,8 @@ class InvitationTest {
         @Test
         void createsAPendingInvitationWithTheHashOfItsFirstToken() {
             fixture.givenCurrentTime(T0)
-                    .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, "member", "Grace", EXPIRY, false, LABELS,
-                            "admin-1"))
+                    .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, Roles.of("member"), "Grace", EXPIRY, false, LABELS,
+                            null, null, null, "admin-1"))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(created());
             assertThat(claims.holderOf(ORG, " ada.lovelace@example.COM ")).isEqualTo(ID);
@@ -71,8 +73,8 @@ class InvitationTest {
         void refusesAnEmailThatIsAlreadyPendingInTheOrg() {
             claims.claim(ORG, "ada.lovelace@example.com", "another-invitation");
             fixture.givenNoPriorActivity()
-                    .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, "member", null, EXPIRY, false, Map.of(),
-                            "admin-1"))
+                    .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, Roles.of("member"), null, EXPIRY, false, Map.of(),
+                            null, null, null, "admin-1"))
                     .expectException(rejectedFor(Reason.DUPLICATE_PENDING))
                     .expectNoEvents();
         }
@@ -87,8 +89,8 @@ class InvitationTest {
             Instant newExpiry = later.plus(Duration.ofDays(2));
             fixture.givenCurrentTime(T0).andGiven(created())
                     .andGivenCurrentTime(later)
-                    .when(new ResendInvitation(ID, ORG_ID, newExpiry, "admin-2", null))
-                    .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2, newExpiry,
+                    .when(new ResendInvitation(ID, ORG_ID, newExpiry, null, "admin-2", null))
+                    .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2, newExpiry, "en", null,
                             "admin-2", later));
         }
 
@@ -97,20 +99,20 @@ class InvitationTest {
             Instant later = EXPIRY.plus(Duration.ofDays(1));
             fixture.givenCurrentTime(T0).andGiven(created(), new InvitationExpired(ID, ORG, EMAIL, EXPIRY))
                     .andGivenCurrentTime(later)
-                    .when(new ResendInvitation(ID, ORG_ID, later.plus(Duration.ofDays(7)), "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, later.plus(Duration.ofDays(7)), null, "admin-1", null))
                     .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2,
-                            later.plus(Duration.ofDays(7)), "admin-1", later));
+                            later.plus(Duration.ofDays(7)), "en", null, "admin-1", later));
             assertThat(claims.holderOf(ORG, EMAIL)).isEqualTo(ID);
         }
 
         @Test
         void refusesAnAcceptedOrRevokedInvitation() {
             fixture.givenCurrentTime(T0).andGiven(created(), accepted())
-                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, null, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
             fixture.givenCurrentTime(T0).andGiven(created(), revoked())
-                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, null, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
         }
@@ -118,7 +120,7 @@ class InvitationTest {
         @Test
         void answersNotFoundThroughAnotherOrg() {
             fixture.givenCurrentTime(T0).andGiven(created())
-                    .when(new ResendInvitation(ID, new OrgId("other-org"), EXPIRY, "admin-1", null))
+                    .when(new ResendInvitation(ID, new OrgId("other-org"), EXPIRY, null, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -159,14 +161,14 @@ class InvitationTest {
         void changesTheRoleAndKeepsTheLabels() {
             fixture.givenCurrentTime(T0).andGiven(created())
                     .andGivenCurrentTime(T0)
-                    .when(new UpdateInvitation(ID, ORG_ID, "admin", null, "admin-2", null))
-                    .expectEvents(new InvitationUpdated(ID, ORG, "admin", LABELS, "admin-2", T0));
+                    .when(new UpdateInvitation(ID, ORG_ID, Roles.of("admin"), null, "admin-2", null))
+                    .expectEvents(new InvitationUpdated(ID, ORG, List.of("admin"), LABELS, "admin-2", T0));
         }
 
         @Test
         void changesNothingWhenNothingDiffers() {
             fixture.givenCurrentTime(T0).andGiven(created())
-                    .when(new UpdateInvitation(ID, ORG_ID, "member", Map.of("team", "growth"), "admin-2", null))
+                    .when(new UpdateInvitation(ID, ORG_ID, Roles.of("member"), Map.of("team", "growth"), "admin-2", null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -174,7 +176,7 @@ class InvitationTest {
         @Test
         void refusesToUpdateAnAcceptedInvitation() {
             fixture.givenCurrentTime(T0).andGiven(created(), accepted())
-                    .when(new UpdateInvitation(ID, ORG_ID, "admin", null, "admin-2", null))
+                    .when(new UpdateInvitation(ID, ORG_ID, Roles.of("admin"), null, "admin-2", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
         }
@@ -188,7 +190,7 @@ class InvitationTest {
             fixture.givenCurrentTime(T0).andGiven(created())
                     .andGivenCurrentTime(T0.plus(Duration.ofDays(1)))
                     .when(accept(tokenOfSend(1), null))
-                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42",
+                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, List.of("member"), "user-42", null,
                             T0.plus(Duration.ofDays(1))));
         }
 
@@ -222,7 +224,7 @@ class InvitationTest {
             fixture.givenCurrentTime(T0).andGiven(created(), resent())
                     .andGivenCurrentTime(T0)
                     .when(accept(tokenOfSend(2), null))
-                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42", T0));
+                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, List.of("member"), "user-42", null, T0));
         }
 
         @Test
@@ -255,7 +257,7 @@ class InvitationTest {
                     .andGivenCurrentTime(T0)
                     .when(new AcceptInvitation(ID, tokens.hash(tokenOfSend(1)).orElseThrow(), "user-42",
                             new EmailAddress(" ada.lovelace@EXAMPLE.com"), true))
-                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42", T0));
+                    .expectEvents(new InvitationAccepted(ID, ORG, EMAIL, List.of("member"), "user-42", null, T0));
         }
     }
 
@@ -359,7 +361,7 @@ class InvitationTest {
 
         @Test
         void aChangeOfTheInvitationDoes() {
-            fixture.givenCurrentTime(T0).andGiven(created(), new InvitationUpdated(ID, ORG, "admin", LABELS, "admin-2", T0))
+            fixture.givenCurrentTime(T0).andGiven(created(), new InvitationUpdated(ID, ORG, List.of("admin"), LABELS, "admin-2", T0))
                     .when(new RevokeInvitation(ID, ORG_ID, null, "admin-2", 0L))
                     .expectException(ConflictingAggregateVersionException.class)
                     .expectNoEvents();
@@ -401,19 +403,19 @@ class InvitationTest {
                     .expectNoEvents();
             // an expired invitation could be resent, and a pending one updated, but not once erased
             fixture.givenCurrentTime(T0).andGiven(created(), new InvitationExpired(ID, ORG, EMAIL, EXPIRY), erased())
-                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY.plus(Duration.ofDays(7)), "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY.plus(Duration.ofDays(7)), null, "admin-1", null))
                     .expectException(rejectedFor(Reason.GONE))
                     .expectNoEvents();
             fixture.givenCurrentTime(T0).andGiven(created(), erased())
-                    .when(new UpdateInvitation(ID, ORG_ID, "admin", null, "admin-1", null))
+                    .when(new UpdateInvitation(ID, ORG_ID, Roles.of("admin"), null, "admin-1", null))
                     .expectException(rejectedFor(Reason.GONE))
                     .expectNoEvents();
         }
 
         @Test
         void anInvitationWhoseEmailReadsNullAfterTheErasureStillLoads() {
-            var createdThenErased = new InvitationCreated(ID, ORG, null, "member", "Grace", LABELS, false,
-                    tokens.hashOf(ID, 1), EXPIRY, "admin-1", T0);
+            var createdThenErased = new InvitationCreated(ID, ORG, null, List.of("member"), "Grace", LABELS, false,
+                    tokens.hashOf(ID, 1), EXPIRY, "en", null, null, null, "admin-1", T0);
             fixture.givenCurrentTime(T0).andGiven(createdThenErased,
                             new InvitationRevoked(ID, ORG, null, Invitation.REVOKED_BY_ERASURE, "admin-1", T0), erased())
                     .when(accept(tokenOfSend(1), null))
@@ -435,17 +437,17 @@ class InvitationTest {
     }
 
     private InvitationCreated created() {
-        return new InvitationCreated(ID, ORG, EMAIL, "member", "Grace", LABELS, false, tokens.hashOf(ID, 1),
-                EXPIRY, "admin-1", T0);
+        return new InvitationCreated(ID, ORG, EMAIL, List.of("member"), "Grace", LABELS, false, tokens.hashOf(ID, 1),
+                EXPIRY, "en", null, null, null, "admin-1", T0);
     }
 
     private InvitationResent resent() {
-        return new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2, EXPIRY.plus(Duration.ofDays(1)),
+        return new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2, EXPIRY.plus(Duration.ofDays(1)), "en", null,
                 "admin-1", T0.plus(Duration.ofDays(1)));
     }
 
     private static InvitationAccepted accepted() {
-        return new InvitationAccepted(ID, ORG, EMAIL, "member", "user-42", T0);
+        return new InvitationAccepted(ID, ORG, EMAIL, List.of("member"), "user-42", null, T0);
     }
 
     private static InvitationRevoked revoked() {

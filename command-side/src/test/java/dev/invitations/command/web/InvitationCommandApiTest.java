@@ -168,7 +168,7 @@ class InvitationCommandApiTest extends RunningCommandSide {
             "missing email             | {\"role\":\"member\"}                                          | invitedEmail",
             "not an email              | {\"invitedEmail\":\"nobody\",\"role\":\"member\"}              | invitedEmail",
             "email of the wrong type   | {\"invitedEmail\":42,\"role\":\"member\"}                       | invitedEmail",
-            "missing role              | {\"invitedEmail\":\"a@example.com\"}                           | role",
+            "missing roles             | {\"invitedEmail\":\"a@example.com\"}                           | roles",
             "role with capitals        | {\"invitedEmail\":\"a@example.com\",\"role\":\"Admin\"}         | role",
             "ttl below the minimum     | {\"invitedEmail\":\"a@example.com\",\"role\":\"r\",\"ttl\":\"PT1M\"} | ttl",
             "ttl above the maximum     | {\"invitedEmail\":\"a@example.com\",\"role\":\"r\",\"ttl\":\"3000000s\"} | ttl",

@@ -104,7 +104,8 @@ class StoredInvitations {
             criteria.and("invitedEmail").regex("^" + Pattern.quote(new EmailAddress(find.email()).value()) + "$", "i");
         }
         if (find.role() != null) {
-            criteria.and("role").is(find.role());
+            // one of the roles; a view stored before roles existed holds its one role in role only
+            criteria.andOperator(new Criteria().orOperator(where("roles").is(find.role()), where("role").is(find.role())));
         }
         if (find.creator() != null) {
             criteria.and("creator").is(find.creator());

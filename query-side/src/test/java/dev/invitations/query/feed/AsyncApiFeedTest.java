@@ -74,7 +74,8 @@ class AsyncApiFeedTest extends RunningQuerySide {
         String second = UUID.randomUUID().toString();
         InvitationCreated created = events.created(second, org, "second@example.com", "member", null, "admin-1", EPOCH);
         events.write(second, 0, new InvitationCreated(created.invitationId(), org, created.invitedEmail(),
-                created.role(), null, null, true, created.tokenHash(), created.expirationTime(), created.createdBy(),
+                created.roles(), null, null, true, created.tokenHash(), created.expirationTime(), "de", "Acme Corp",
+                "https://app.example.com/welcome", Map.of("plan", "pro", "seats", 3), created.createdBy(),
                 created.createTime()));
         events.write(second, 1, new InvitationEmailFailed(second, org, "second@example.com", 1, 1,
                 "421 try again later", true, EPOCH.plusSeconds(1)));

@@ -6,15 +6,22 @@ import dev.invitations.api.personaldata.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
-/** The invitee accepted: a membership service grants {@code role} in {@code orgId} to {@code invitedEmail}. */
-@Revision("2")
+/**
+ * The invitee accepted: a membership service grants {@code roles} in {@code orgId} to {@code invitedEmail}, with the
+ * {@code metadata} its creator attached (null if none). Revision 2 had a single {@code role}: {@link
+ * InvitationUpcasters} reads it as this one.
+ */
+@Revision("3")
 public record InvitationAccepted(
         String invitationId,
         String orgId,
         @PersonalData String invitedEmail,
-        String role,
+        List<String> roles,
         @PersonalData String acceptedBy,
+        @PersonalData Map<String, Object> metadata,
         Instant acceptTime) implements InvitationEvent, HoldsPersonalData {
 
     @Override

@@ -9,9 +9,11 @@ import java.time.Instant;
 
 /**
  * A new token was issued (send number {@code sendCount}, the previous token is superseded) with a new expiry, and
- * the email is due again. An EXPIRED invitation is PENDING again after this event.
+ * the email is due again, in {@code locale} and naming the org by {@code orgDisplayName} (its settings' display name
+ * now; null if it has none). An EXPIRED invitation is PENDING again after this event. Revision 2 had neither of the
+ * two: {@link InvitationUpcasters} reads it as this one.
  */
-@Revision("2")
+@Revision("3")
 public record InvitationResent(
         String invitationId,
         String orgId,
@@ -19,6 +21,8 @@ public record InvitationResent(
         String tokenHash,
         int sendCount,
         Instant expirationTime,
+        String locale,
+        String orgDisplayName,
         String resentBy,
         Instant resendTime) implements InvitationEvent, HoldsPersonalData {
 
