@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static dev.invitations.command.web.InvitationAnswers.actorOf;
+import static dev.invitations.command.web.RequestCheck.expectedVersion;
 
 /** The command API's calls on an existing invitation: each becomes one command, answered as it was stored. */
 @RestController
@@ -172,17 +173,6 @@ class InvitationCommandController {
 
     private static String notFound() {
         throw new InvitationRejected(Reason.NOT_FOUND, "no such invitation");
-    }
-
-    /** {@code If-Match: "<n>"} names the version the caller saw; {@code *} or no header means any version. */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        new RequestCheck().require(tag.matches("\\d{1,18}"), HttpHeaders.IF_MATCH,
-                "must be an ETag this service gave, such as \"3\"").orThrow();
-        return Long.parseLong(tag);
     }
 
     private static InvitationState parseState(String state) {

@@ -5,13 +5,21 @@ import dev.invitations.api.org.OrgId;
 import dev.invitations.command.config.InvitationsProperties.Ttl;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
+import org.springframework.http.HttpHeaders;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,11 +30,19 @@ import java.util.regex.Pattern;
 final class RequestCheck {
 
     private static final Pattern ROLE = Pattern.compile("[a-z0-9._-]{1,64}");
+    private static final String ROLE_FORMAT = "must be 1-64 characters of a-z, 0-9, ., _ and -";
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final String ANY_SUBDOMAIN = "*.";
+    private static final int MAX_DOMAIN_NAME = 253;
+    private static final int MAX_LANGUAGE_TAG = 35;
+    private static final int MAX_URL = 2048;
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9_-]{1,63}");
     private static final Pattern PROTOBUF_SECONDS = Pattern.compile("(\\d{1,12})(?:\\.(\\d{1,9}))?s");
     private static final int MAX_LABELS = 32;
     private static final int MAX_LABEL_VALUE = 256;
     private static final int MAX_TEXT = 256;
+    private static final String TTL_FORMAT =
+            "must be an ISO-8601 duration such as P7D or a number of seconds such as 604800s";
 
     private final List<FieldViolation> violations = new ArrayList<>();
 
@@ -53,12 +69,79 @@ final class RequestCheck {
         if (role == null) {
             return require(!required, "role", "is required");
         }
-        return require(ROLE.matcher(role).matches(), "role", "must be 1-64 characters of a-z, 0-9, ., _ and -");
+        return require(ROLE.matcher(role).matches(), "role", ROLE_FORMAT);
+    }
+
+    /** At most {@code max} distinct roles; none when absent. */
+    List<String> roles(String field, List<String> roles, int max) {
+        return distinct(field, roles, max, role -> ROLE.matcher(role).matches() ? role : null, ROLE_FORMAT);
     }
 
     RequestCheck text(String field, String value) {
         return require(value == null || (value.length() <= MAX_TEXT && value.chars().noneMatch(Character::isISOControl)),
                 field, "must be at most " + MAX_TEXT + " characters without control characters");
+    }
+
+    /** A name shown to people: 1 to {@code maxLength} characters, not blank, without control characters. */
+    RequestCheck name(String field, String value, int maxLength) {
+        return require(value == null || (value.length() <= maxLength && !value.isBlank()
+                        && value.chars().noneMatch(Character::isISOControl)), field,
+                "must be 1-" + maxLength + " characters, not blank, without control characters");
+    }
+
+    /**
+     * At most {@code max} distinct email domains ({@code acme.com}), each optionally prefixed with {@code *.} for its
+     * subdomains, in lower case; none when absent.
+     */
+    List<String> emailDomains(String field, List<String> domains, int max) {
+        return distinct(field, domains, max, domain -> {
+            String lowerCase = domain.toLowerCase(Locale.ROOT);
+            return isDomainName(lowerCase.startsWith(ANY_SUBDOMAIN) ? lowerCase.substring(ANY_SUBDOMAIN.length())
+                    : lowerCase) ? lowerCase : null;
+        }, "must be a domain name such as acme.com, or *.acme.com for its subdomains (an internationalised one in"
+                + " its xn-- form)");
+    }
+
+    /** A BCP 47 language tag ({@code de}, {@code pt-BR}), in its canonical case; null when absent or invalid. */
+    String languageTag(String field, String tag) {
+        if (tag == null) {
+            return null;
+        }
+        String canonical = tag.length() <= MAX_LANGUAGE_TAG ? Locale.forLanguageTag(tag).toLanguageTag() : "";
+        boolean valid = canonical.equalsIgnoreCase(tag) && !canonical.equals("und");
+        require(valid, field, "must be a BCP 47 language tag of at most " + MAX_LANGUAGE_TAG
+                + " characters, such as de or pt-BR");
+        return valid ? canonical : null;
+    }
+
+    /** At most {@code max} distinct absolute http(s) URLs with a host and no user info, query or fragment. */
+    List<URI> redirectUrls(String field, List<String> urls, int max) {
+        return distinct(field, urls, max, RequestCheck::redirectUrl, "must be an absolute https or http URL of at most "
+                + MAX_URL + " characters with a host, without user info, query, fragment, . or .. segments");
+    }
+
+    /** A whole number from {@code min} to {@code max}, or null. */
+    RequestCheck intIn(String field, Integer value, int min, int max) {
+        return require(value == null || (value >= min && value <= max), field,
+                "must be a whole number from " + min + " to " + max + ", or null");
+    }
+
+    /**
+     * A duration as {@code ttl} is given: ISO-8601 ({@code P7D}) or protobuf seconds ({@code 604800s}), within
+     * {@code bounds}; null when absent or invalid.
+     */
+    Duration duration(String field, String text, Ttl bounds) {
+        if (text == null) {
+            return null;
+        }
+        Duration duration = parseTtl(text);
+        if (duration == null) {
+            require(false, field, TTL_FORMAT);
+            return null;
+        }
+        boolean valid = duration.compareTo(bounds.minimum()) >= 0 && duration.compareTo(bounds.maximum()) <= 0;
+        require(valid, field, "must lie between " + bounds.minimum() + " and " + bounds.maximum());
+        return valid ? duration : null;
     }
 
     RequestCheck labels(Map<String, String> labels) {
@@ -93,7 +176,7 @@ final class RequestCheck {
         }
         Duration duration = parseTtl(ttl);
         if (duration == null) {
-            require(false, "ttl", "must be an ISO-8601 duration such as P7D or a number of seconds such as 604800s");
+            require(false, "ttl", TTL_FORMAT);
             return null;
         }
         return withinBounds("ttl", duration, bounds) ? now.plus(duration) : null;
@@ -116,6 +199,63 @@ final class RequestCheck {
         } catch (ArithmeticException | NumberFormatException | DateTimeParseException notADuration) {
             return null;
         }
+    }
+
+    /**
+     * The entries of {@code values}, each read by {@code parse} (null for an invalid one, recorded with
+     * {@code message} at its index): at most {@code max}, none null, none twice once read. Empty when absent.
+     */
+    private <T> List<T> distinct(String field, List<String> values, int max, Function<String, T> parse,
+                                 String message) {
+        if (values == null) {
+            return List.of();
+        }
+        require(values.size() <= max, field, "must have at most " + max + " entries");
+        List<T> parsed = new ArrayList<>();
+        Set<T> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String entry = field + "[" + i + "]";
+            T value = values.get(i) == null ? null : parse.apply(values.get(i));
+            require(value != null, entry, values.get(i) == null ? "must not be null" : message);
+            if (value != null) {
+                require(seen.add(value), entry, "repeats an earlier entry");
+                parsed.add(value);
+            }
+        }
+        return parsed;
+    }
+
+    private static boolean isDomainName(String name) {
+        String[] labels = name.split("\\.", -1);
+        return name.length() <= MAX_DOMAIN_NAME && labels.length >= 2
+                && Arrays.stream(labels).allMatch(label -> DNS_LABEL.matcher(label).matches());
+    }
+
+    private static URI redirectUrl(String text) {
+        if (text.length() > MAX_URL) {
+            return null;
+        }
+        try {
+            URI url = new URI(text);
+            boolean valid = url.isAbsolute() && !url.isOpaque()
+                    && (url.getScheme().equalsIgnoreCase("https") || url.getScheme().equalsIgnoreCase("http"))
+                    && url.getHost() != null && url.getPort() <= 65_535 && url.getRawUserInfo() == null
+                    && url.getRawQuery() == null && url.getRawFragment() == null && url.normalize().equals(url);
+            return valid ? url : null;
+        } catch (URISyntaxException notAUrl) {
+            return null;
+        }
+    }
+
+    /** {@code If-Match: "<n>"} names the version the caller saw; {@code *} or no header means any version. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        new RequestCheck().require(tag.matches("\\d{1,18}"), HttpHeaders.IF_MATCH,
+                "must be an ETag this service gave, such as \"3\"").orThrow();
+        return Long.parseLong(tag);
     }
 
     void orThrow() {
