@@ -116,6 +116,9 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
         if (type == Instant.class) {
             return "an RFC 3339 timestamp such as 2026-11-28T09:00:00Z";
         }

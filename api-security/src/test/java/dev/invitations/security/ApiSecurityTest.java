@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -52,6 +53,26 @@ class ApiSecurityTest {
             return caller.getName();
         }
 
+        @PostMapping("/v1/orgs/{orgId}/personalData:erase")
+        String erase(@PathVariable String orgId, Principal caller) {
+            return caller.getName();
+        }
+
+        @GetMapping("/v1/orgs/{orgId}/settings")
+        String settings(@PathVariable String orgId, Principal caller) {
+            return caller.getName();
+        }
+
+        @GetMapping("/v1/orgs/{orgId}/settings/history")
+        String settingsHistory(@PathVariable String orgId, Principal caller) {
+            return caller.getName();
+        }
+
+        @PutMapping("/v1/orgs/{orgId}/settings")
+        String changeSettings(@PathVariable String orgId, Principal caller) {
+            return caller.getName();
+        }
+
         @PostMapping("/v1/invitations:accept")
         String accept() {
             return "accepted";
@@ -85,6 +106,23 @@ class ApiSecurityTest {
             "POST, /v1/orgs/acme/invitations,      other-org,     403",
             "POST, /v1/orgs/acme/invitations,      acme,          200",
             "POST, /v1/invitations:accept,         none,          200",
+            "POST, /v1/orgs/acme/personalData:erase, invite-only, 403",
+            "POST, /v1/orgs/acme/personalData:erase, privacy-only, 200",
+            "GET,  /v1/orgs/acme/settings,         read-only,     200",
+            "GET,  /v1/orgs/acme/settings,         settings-only, 403",
+            "GET,  /v1/orgs/acme/settings/history, read-only,     200",
+            "GET,  /v1/orgs/acme/settings/history, settings-only, 403",
+            "PUT,  /v1/orgs/acme/settings,         none,          401",
+            "PUT,  /v1/orgs/acme/settings,         invite-only,   403",
+            "PUT,  /v1/orgs/acme/settings,         read-only,     403",
+            "PUT,  /v1/orgs/acme/settings,         other-org,     403",
+            "PUT,  /v1/orgs/acme/settings,         settings-only, 200",
+            "PUT,  /v1/orgs/acme/settings,         acme,          200",
+            // the path as Spring MVC matches it, decoded, decides the permission; not the address as sent
+            "PUT,  /v1/orgs/acme/%73ettings,       invite-only,   403",
+            "PUT,  /v1/orgs/%61cme/settings,       settings-only, 200",
+            "POST, /v1/orgs/acme/personalD%61ta:erase, invite-only, 403",
+            "POST, /v1/orgs/acme/personalData%3Aerase, invite-only, 403",
     })
     void callersGetWhatTheirTokenGrants(String method, String path, String credential, int status)
             throws Exception {
@@ -144,6 +182,8 @@ class ApiSecurityTest {
                     List.of("acme"), Instant.now().minusSeconds(600));
             case "invite-only" -> JwtsForTests.bearer("alice", "org.user.invite", "acme");
             case "read-only" -> JwtsForTests.bearer("alice", "org.user.read", "acme");
+            case "settings-only" -> JwtsForTests.bearer("alice", "org.settings.manage", "acme");
+            case "privacy-only" -> JwtsForTests.bearer("alice", "org.privacy.manage", "acme");
             case "other-org" -> JwtsForTests.bearer("alice", EVERYTHING, "globex");
             case "all-orgs" -> JwtsForTests.bearer("root", EVERYTHING, "*");
             case "acme" -> JwtsForTests.bearer("alice", EVERYTHING, "acme");

@@ -59,6 +59,10 @@ public final class HttpForTests {
         return send("POST", path, json, headers);
     }
 
+    public Answer put(String path, String json, String... headers) {
+        return send("PUT", path, json, headers);
+    }
+
     public Answer patch(String path, String json, String... headers) {
         return send("PATCH", path, json, headers);
     }

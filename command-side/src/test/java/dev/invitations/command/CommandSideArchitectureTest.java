@@ -26,15 +26,16 @@ class CommandSideArchitectureTest {
 
     @ArchTest
     static final ArchRule theDomainIsPlain = noClasses()
-            .that().resideInAPackage("..command.invitation..")
+            .that().resideInAnyPackage("..command.invitation..", "..command.settings..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                     "org.bson..", "jakarta.mail..", "org.axonframework.extensions.mongo..")
-            .because("the invitation's rules and the saga's coordination read plainly; the adapters that store"
-                    + " (storage), send email (email), serve HTTP (web) and configure (config) live beside them");
+            .because("the invitation's and the org settings' rules and the saga's coordination read plainly; the"
+                    + " adapters that store (storage), send email (email), serve HTTP (web) and configure (config)"
+                    + " live beside them");
 
     @ArchTest
     static final ArchRule theDomainKnowsNothingOfHttp = noClasses()
-            .that().resideInAPackage("..command.invitation..")
+            .that().resideInAnyPackage("..command.invitation..", "..command.settings..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "org.springframework.web..",
                     "org.springframework.http..");
 }

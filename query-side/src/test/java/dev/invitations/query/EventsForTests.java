@@ -7,6 +7,7 @@ import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
 import dev.invitations.api.invitation.InvitationUpdated;
+import dev.invitations.api.org.OrgSettingsChanged;
 import dev.invitations.api.token.InvitationTokens;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Writes invitation events into the event store the way the command side does: aggregate type
- * {@code Invitation}, the invitation id as aggregate id, sequence numbers from 0.
+ * {@code Invitation}, the invitation id as aggregate id, sequence numbers from 0; and org settings changes, each org's
+ * in a stream of its own (aggregate type {@code OrgSettings}).
  */
 @TestComponent
 public class EventsForTests {
@@ -38,6 +40,18 @@ public class EventsForTests {
     /** Stores {@code payload} as event number {@code sequence} of the invitation. */
     public void write(String invitationId, long sequence, Object payload) {
         eventStore.publish(new GenericDomainEventMessage<>("Invitation", invitationId, sequence, payload));
+    }
+
+    /** Stores {@code change} as change number {@code sequence} (from 0) of its org's settings. */
+    public void writeSettings(long sequence, OrgSettingsChanged change) {
+        eventStore.publish(new GenericDomainEventMessage<>("OrgSettings",
+                OrgSettingsChanged.aggregateIdentifierOf(change.orgId()), sequence, change));
+    }
+
+    /** Settings using every field, named {@code displayName}. */
+    public OrgSettingsChanged settingsChanged(String orgId, String displayName, String changedBy) {
+        return new OrgSettingsChanged(orgId, displayName, List.of("acme.com", "*.acme.co.uk"), List.of("member", "admin"),
+                List.of("member"), "P7D", "P14D", "de", List.of("https://app.acme.com/welcome"), 5, changedBy, EPOCH);
     }
 
     /** Creates a pending invitation; returns its id. */

@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static dev.invitations.command.web.InvitationAnswers.actorOf;
+import static dev.invitations.command.web.RequestCheck.expectedVersion;
 
 /** The command API's calls on an existing invitation: each becomes one command, answered as it was stored. */
 @RestController
@@ -67,7 +68,8 @@ class InvitationCommandController {
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             Principal caller) {
         Resend resend = body != null ? body : Resend.DEFAULTS;
-        var check = new RequestCheck().orgId(orgId).locale(resend.locale());
+        var check = new RequestCheck().orgId(orgId);
+        check.languageTag("locale", resend.locale());
         Instant expiry = check.expiry(resend.ttl(), resend.expirationTime(), properties.ttl(), clock.instant());
         check.orThrow();
 
@@ -173,17 +175,6 @@ class InvitationCommandController {
 
     private static String notFound() {
         throw new InvitationRejected(Reason.NOT_FOUND, "no such invitation");
-    }
-
-    /** {@code If-Match: "<n>"} names the version the caller saw; {@code *} or no header means any version. */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        new RequestCheck().require(tag.matches("\\d{1,18}"), HttpHeaders.IF_MATCH,
-                "must be an ETag this service gave, such as \"3\"").orThrow();
-        return Long.parseLong(tag);
     }
 
     private static InvitationState parseState(String state) {

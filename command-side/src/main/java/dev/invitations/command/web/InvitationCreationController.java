@@ -108,8 +108,9 @@ class InvitationCreationController {
         var check = new RequestCheck().orgId(orgId)
                 .email("invitedEmail", body.invitedEmail())
                 .text("inviter", body.inviter())
-                .labels(body.labels())
-                .locale(body.locale());
+                .labels(body.labels());
+        // kept as given: the check's canonical form is for the org's settings
+        check.languageTag("locale", body.locale());
         Roles roles = check.roles(body.role(), body.roles());
         URI redirectUrl = check.redirectUrl(body.redirectUrl());
         Instant expiry = check.expiry(body.ttl(), body.expirationTime(), properties.ttl(), clock.instant());

@@ -3,6 +3,7 @@ package dev.invitations.command.web;
 import dev.invitations.command.idempotency.IdempotentRequests.KeyInUseException;
 import dev.invitations.command.idempotency.IdempotentRequests.KeyReusedException;
 import dev.invitations.command.invitation.InvitationRejected;
+import dev.invitations.command.settings.SettingsVersionMismatch;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
 import dev.invitations.problem.ProblemAdvice;
@@ -28,7 +29,8 @@ class ProblemResponses extends ProblemAdvice {
 
     /** The answers the domain and the request checks give; the same ones a batch gives per item. */
     @ExceptionHandler({InvitationRejected.class, AggregateNotFoundException.class,
-            ConflictingModificationException.class, KeyReusedException.class, KeyInUseException.class})
+            ConflictingModificationException.class, KeyReusedException.class, KeyInUseException.class,
+            SettingsVersionMismatch.class})
     ResponseEntity<Object> refused(RuntimeException e) {
         return respond(problemFor(e));
     }
@@ -66,10 +68,14 @@ class ProblemResponses extends ProblemAdvice {
             return Problems.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
                     "the invitation has changed since the version in If-Match");
         }
+        if (e instanceof SettingsVersionMismatch) {
+            return Problems.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+                    "the settings have changed since the version in If-Match");
+        }
         if (e instanceof ConflictingModificationException) {
-            // another command on the same invitation was stored first; a retry gets a definite answer
+            // another command on the same invitation (or org settings) was stored first; a retry gets a definite answer
             return Problems.problem(HttpStatus.CONFLICT, "concurrent-change",
-                    "the invitation was changed by a concurrent request; retry");
+                    "a concurrent request changed it first; retry");
         }
         if (e instanceof KeyReusedException) {
             return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage());

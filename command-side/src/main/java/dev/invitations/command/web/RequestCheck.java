@@ -7,6 +7,7 @@ import dev.invitations.api.org.OrgId;
 import dev.invitations.command.config.InvitationsProperties.Ttl;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
+import org.springframework.http.HttpHeaders;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,9 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,12 +31,17 @@ import java.util.regex.Pattern;
  */
 final class RequestCheck {
 
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final String ANY_SUBDOMAIN = "*.";
+    private static final int MAX_DOMAIN_NAME = 253;
+    private static final int MAX_URL = 2048;
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9_-]{1,63}");
     private static final Pattern PROTOBUF_SECONDS = Pattern.compile("(\\d{1,12})(?:\\.(\\d{1,9}))?s");
     private static final int MAX_LABELS = 32;
     private static final int MAX_LABEL_VALUE = 256;
     private static final int MAX_TEXT = 256;
-    private static final int MAX_URL = 2048;
+    private static final String TTL_FORMAT =
+            "must be an ISO-8601 duration such as P7D or a number of seconds such as 604800s";
 
     private final List<FieldViolation> violations = new ArrayList<>();
 
@@ -76,37 +86,94 @@ final class RequestCheck {
         return violations.size() == before ? new Roles(roles) : null;
     }
 
-    /** A BCP 47 language tag ({@code de}, {@code pt-BR}) of at most 35 characters, or none. */
-    RequestCheck locale(String locale) {
-        return require(locale == null || LanguageTags.isWellFormed(locale), "locale",
-                "must be a BCP 47 language tag such as de or pt-BR");
-    }
-
     /**
-     * An absolute http(s) URL, or none; whether the org admits it is the org's policy. Null when none or invalid
-     * (with the violation recorded).
+     * Where an invitation sends its invitee after accepting: an absolute http(s) URL with a host, without user info
+     * or fragment (a query is kept); whether the org admits it is the org's policy. Null when none or invalid (with
+     * the violation recorded).
      */
     URI redirectUrl(String redirectUrl) {
         if (redirectUrl == null) {
             return null;
         }
-        try {
-            URI uri = new URI(redirectUrl);
-            boolean web = uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null
-                    && redirectUrl.length() <= MAX_URL;
-            require(web, "redirectUrl", "must be an absolute http or https URL without user info or fragment, of at"
-                    + " most " + MAX_URL + " characters");
-            return web ? uri : null;
-        } catch (URISyntaxException notAUri) {
-            require(false, "redirectUrl", "must be an absolute http or https URL");
-            return null;
-        }
+        URI url = webUrl(redirectUrl, true);
+        require(url != null, "redirectUrl", "must be an absolute https or http URL of at most " + MAX_URL
+                + " characters with a host, without user info, fragment, . or .. segments");
+        return url;
+    }
+
+    /** At most {@code max} distinct roles; none when absent. */
+    List<String> roleList(String field, List<String> roles, int max) {
+        return distinct(field, roles, max, role -> Roles.isValidRole(role) ? role : null,
+                "must be " + Roles.ROLE_DESCRIPTION);
     }
 
     RequestCheck text(String field, String value) {
         return require(value == null || (value.length() <= MAX_TEXT && value.chars().noneMatch(Character::isISOControl)),
                 field, "must be at most " + MAX_TEXT + " characters without control characters");
+    }
+
+    /** A name shown to people: 1 to {@code maxLength} characters, not blank, without control characters. */
+    RequestCheck name(String field, String value, int maxLength) {
+        return require(value == null || (value.length() <= maxLength && !value.isBlank()
+                        && value.chars().noneMatch(Character::isISOControl)), field,
+                "must be 1-" + maxLength + " characters, not blank, without control characters");
+    }
+
+    /**
+     * At most {@code max} distinct email domains ({@code acme.com}), each optionally prefixed with {@code *.} for its
+     * subdomains, in lower case; none when absent.
+     */
+    List<String> emailDomains(String field, List<String> domains, int max) {
+        return distinct(field, domains, max, domain -> {
+            String lowerCase = domain.toLowerCase(Locale.ROOT);
+            return isDomainName(lowerCase.startsWith(ANY_SUBDOMAIN) ? lowerCase.substring(ANY_SUBDOMAIN.length())
+                    : lowerCase) ? lowerCase : null;
+        }, "must be a domain name such as acme.com, or *.acme.com for its subdomains (an internationalised one in"
+                + " its xn-- form)");
+    }
+
+    /**
+     * A BCP 47 language tag ({@code de}, {@code pt-BR}) of at most {@value LanguageTags#MAX_LENGTH} characters, in its
+     * canonical case; null when absent or invalid.
+     */
+    String languageTag(String field, String tag) {
+        if (tag == null) {
+            return null;
+        }
+        boolean valid = LanguageTags.isWellFormed(tag);
+        require(valid, field, "must be a BCP 47 language tag of at most " + LanguageTags.MAX_LENGTH
+                + " characters, such as de or pt-BR");
+        return valid ? Locale.forLanguageTag(tag).toLanguageTag() : null;
+    }
+
+    /** At most {@code max} distinct absolute http(s) URLs with a host and no user info, query or fragment. */
+    List<URI> redirectUrls(String field, List<String> urls, int max) {
+        return distinct(field, urls, max, url -> webUrl(url, false), "must be an absolute https or http URL of at most "
+                + MAX_URL + " characters with a host, without user info, query, fragment, . or .. segments");
+    }
+
+    /** A whole number from {@code min} to {@code max}, or null. */
+    RequestCheck intIn(String field, Integer value, int min, int max) {
+        return require(value == null || (value >= min && value <= max), field,
+                "must be a whole number from " + min + " to " + max + ", or null");
+    }
+
+    /**
+     * A duration as {@code ttl} is given: ISO-8601 ({@code P7D}) or protobuf seconds ({@code 604800s}), within
+     * {@code bounds}; null when absent or invalid.
+     */
+    Duration duration(String field, String text, Ttl bounds) {
+        if (text == null) {
+            return null;
+        }
+        Duration duration = parseTtl(text);
+        if (duration == null) {
+            require(false, field, TTL_FORMAT);
+            return null;
+        }
+        boolean valid = duration.compareTo(bounds.minimum()) >= 0 && duration.compareTo(bounds.maximum()) <= 0;
+        require(valid, field, "must lie between " + bounds.minimum() + " and " + bounds.maximum());
+        return valid ? duration : null;
     }
 
     RequestCheck labels(Map<String, String> labels) {
@@ -141,7 +208,7 @@ final class RequestCheck {
         }
         Duration duration = parseTtl(ttl);
         if (duration == null) {
-            require(false, "ttl", "must be an ISO-8601 duration such as P7D or a number of seconds such as 604800s");
+            require(false, "ttl", TTL_FORMAT);
             return null;
         }
         return withinBounds("ttl", duration, bounds) ? now.plus(duration) : null;
@@ -164,6 +231,64 @@ final class RequestCheck {
         } catch (ArithmeticException | NumberFormatException | DateTimeParseException notADuration) {
             return null;
         }
+    }
+
+    /**
+     * The entries of {@code values}, each read by {@code parse} (null for an invalid one, recorded with
+     * {@code message} at its index): at most {@code max}, none null, none twice once read. Empty when absent.
+     */
+    private <T> List<T> distinct(String field, List<String> values, int max, Function<String, T> parse,
+                                 String message) {
+        if (values == null) {
+            return List.of();
+        }
+        require(values.size() <= max, field, "must have at most " + max + " entries");
+        List<T> parsed = new ArrayList<>();
+        Set<T> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String entry = field + "[" + i + "]";
+            T value = values.get(i) == null ? null : parse.apply(values.get(i));
+            require(value != null, entry, values.get(i) == null ? "must not be null" : message);
+            if (value != null) {
+                require(seen.add(value), entry, "repeats an earlier entry");
+                parsed.add(value);
+            }
+        }
+        return parsed;
+    }
+
+    private static boolean isDomainName(String name) {
+        String[] labels = name.split("\\.", -1);
+        return name.length() <= MAX_DOMAIN_NAME && labels.length >= 2
+                && Arrays.stream(labels).allMatch(label -> DNS_LABEL.matcher(label).matches());
+    }
+
+    private static URI webUrl(String text, boolean withQuery) {
+        if (text.length() > MAX_URL) {
+            return null;
+        }
+        try {
+            URI url = new URI(text);
+            boolean valid = url.isAbsolute() && !url.isOpaque()
+                    && (url.getScheme().equalsIgnoreCase("https") || url.getScheme().equalsIgnoreCase("http"))
+                    && url.getHost() != null && url.getPort() <= 65_535 && url.getRawUserInfo() == null
+                    && (withQuery || url.getRawQuery() == null) && url.getRawFragment() == null
+                    && url.normalize().equals(url);
+            return valid ? url : null;
+        } catch (URISyntaxException notAUrl) {
+            return null;
+        }
+    }
+
+    /** {@code If-Match: "<n>"} names the version the caller saw; {@code *} or no header means any version. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        new RequestCheck().require(tag.matches("\\d{1,18}"), HttpHeaders.IF_MATCH,
+                "must be an ETag this service gave, such as \"3\"").orThrow();
+        return Long.parseLong(tag);
     }
 
     void orThrow() {

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Request bodies are read strictly: {@code "invitedEmail": 123} or {@code "disableInvitationEmail": "yes"} is a
- * 400 naming the field, not a value Jackson guessed. (Unknown fields stay ignored, as the contract says.)
+ * Request bodies are read strictly: {@code "invitedEmail": 123}, {@code "disableInvitationEmail": "yes"} or
+ * {@code "maxSendsPerInvitationPerDay": 5.5} is a 400 naming the field, not a value Jackson guessed. (Unknown fields
+ * stay ignored, as the contract says.)
  */
 @Configuration
 class StrictJsonConfiguration {
@@ -22,6 +23,7 @@ class StrictJsonConfiguration {
             textual.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
             textual.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
             mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         });
     }
 }

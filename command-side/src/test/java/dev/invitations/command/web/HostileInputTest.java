@@ -29,7 +29,8 @@ class HostileInputTest extends RunningCommandSide {
             "\"\\u0000\"", "\"a\\u0000b@example.com\"", "\"" + "x".repeat(10_000) + "\"",
             "\"\\ud83d\\ude00\\u202e\\u0065\\u0301\\u6f22\"", "\"\\ud800\"", "{\"$gt\": \"\"}", "{\"$where\": \"1\"}",
             "42", "-1", "1e309", "-9223372036854775809", "true", "null", "[]", "[\"a\"]", "\"\"", "\"   \"",
-            "\"../../etc/passwd\"", "\"%00\"", "\"<script>alert(1)</script>\"", "\"P-7D\"", "\"99999999999999s\"");
+            "\"../../etc/passwd\"", "\"%00\"", "\"<script>alert(1)</script>\"", "\"P-7D\"", "\"99999999999999s\"",
+            "\"javascript:alert(1)\"", "\"http://[::1\"", "\"*.\"", "5.5");
 
     /** A call and its body, with {@code %s} where the hostile value goes. */
     private record Call(String method, String path, String bodyTemplate) {
@@ -67,6 +68,16 @@ class HostileInputTest extends RunningCommandSide {
             calls.add(new Call("POST", "/v1/invitations:accept", "{\"token\":\"t\",\"" + field + "\":%s}"));
         }
         calls.add(new Call("POST", "/v1/invitations:decline", "{\"token\":%s}"));
+        // an org of their own: settings that happen to be valid must not restrict the invitations above
+        String settings = "/v1/orgs/fuzz-settings/settings";
+        for (String field : List.of("displayName", "allowedEmailDomains", "allowedRoles", "defaultRoles", "defaultTtl",
+                "maximumTtl", "locale", "redirectUrls", "maxSendsPerInvitationPerDay")) {
+            calls.add(new Call("PUT", settings, "{\"" + field + "\":%s}"));
+        }
+        for (String field : List.of("allowedEmailDomains", "allowedRoles", "defaultRoles", "redirectUrls")) {
+            calls.add(new Call("PUT", settings, "{\"" + field + "\":[%s]}"));
+        }
+        calls.add(new Call("PUT", settings, "%s"));
         return calls.stream().flatMap(call -> HOSTILE_VALUES.stream().map(value -> Arguments.of(
                 call.method(), call.path(), call.bodyTemplate().formatted(value))));
     }
@@ -82,6 +93,8 @@ class HostileInputTest extends RunningCommandSide {
     void hostilePathsNeverCauseA5xx(String path) {
         assertAnsweredWithoutServerError(fuzzer.send("POST", path, "{}"));
         assertAnsweredWithoutServerError(fuzzer.send("PATCH", path.replace(":revoke", ""), "{\"role\":\"r\"}"));
+        assertAnsweredWithoutServerError(fuzzer.send("PUT",
+                path.replaceFirst("/invitations/.*", "/settings").replace("/fuzz/", "/fuzz-settings/"), "{}"));
     }
 
     Stream<String> hostilePaths() {

@@ -1,6 +1,7 @@
 package dev.invitations.query.invitation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invitations.api.invitation.InvitationEvent;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.query.QueryProperties;
 import dev.invitations.query.invitation.ListCursors.Position;
@@ -104,19 +105,16 @@ public class InvitationQueries {
                 .toList();
     }
 
-    /** The invitation's events, oldest first, straight from the event store; empty for no invitation of the org. */
+    /**
+     * The invitation's events, oldest first, straight from the event store; empty for no invitation of the org, and
+     * for a stream of something else (an org's settings) named as if it were an invitation.
+     */
     public Optional<List<HistoryEntry>> history(String orgId, String id) {
-        List<HistoryEntry> entries = eventStore.readEvents(id).asStream()
-                .map(this::historyEntry)
-                .toList();
-        boolean ofThisOrg = !entries.isEmpty() && orgId.equals(entries.get(0).data().path("orgId").asText(null));
-        return ofThisOrg ? Optional.of(entries) : Optional.empty();
-    }
-
-    private HistoryEntry historyEntry(DomainEventMessage<?> event) {
-        var content = EventContent.of(event.getPayload(), json);
-        return new HistoryEntry(content.type(), event.getSequenceNumber(), event.getTimestamp(), content.actor(),
-                content.data());
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id).asStream().toList();
+        boolean ofThisOrg = !events.isEmpty() && events.get(0).getPayload() instanceof InvitationEvent first
+                && orgId.equals(first.orgId());
+        return ofThisOrg ? Optional.of(events.stream().map(event -> HistoryEntry.of(event, json)).toList())
+                : Optional.empty();
     }
 
     private String cursorAt(FindInvitations find, InvitationDocument view) {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Builds the {@code invitations} view from every invitation event, through {@code InvitationResource}, the
  * fold both sides share (extended by {@link InvitationDocument} with the token's hash). Events it does not know
- * (added by a newer command side) change nothing.
+ * (added by a newer command side) change nothing, and those of other streams (an org's settings) are left to their
+ * own views. Its processing group is the views': a rebuild resets all of them.
  */
 @Component
 @ProcessingGroup(InvitationViewProjection.PROCESSING_GROUP)

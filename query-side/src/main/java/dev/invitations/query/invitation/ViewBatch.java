@@ -1,9 +1,11 @@
 package dev.invitations.query.invitation;
 
+import dev.invitations.api.invitation.InvitationEvent;
 import dev.invitations.query.BatchWrites;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.UnknownSerializedType;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +38,7 @@ final class ViewBatch {
         this.eventStore = eventStore;
         Set<String> created = new HashSet<>();
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domainEvent) {
+            if (event instanceof DomainEventMessage<?> domainEvent && !ofAnotherStream(domainEvent)) {
                 (domainEvent.getSequenceNumber() == 0 ? created : readAhead).add(domainEvent.getAggregateIdentifier());
             }
         }
@@ -51,7 +53,20 @@ final class ViewBatch {
                 batch -> views.saveAll(batch.changedViews()));
     }
 
+    /**
+     * Whether {@code event} is of a stream other than an invitation's (an org's settings): one that holds no
+     * invitation. Told by the payload's type, without reading the payload; an event of an unknown type may be an
+     * invitation's, of a newer command side.
+     */
+    private static boolean ofAnotherStream(DomainEventMessage<?> event) {
+        return !InvitationEvent.class.isAssignableFrom(event.getPayloadType())
+                && event.getPayloadType() != UnknownSerializedType.class;
+    }
+
     void apply(DomainEventMessage<?> event) {
+        if (ofAnotherStream(event)) {
+            return;
+        }
         String id = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
         InvitationDocument view = inBatch.computeIfAbsent(id, unseen -> stored(unseen, sequence));

@@ -14,8 +14,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Rebuilds the invitation views from the event store: stops their processor, resets its token (which drops the
- * views), and starts it again, so it replays every event. The feed is left alone: its readers hold positions
+ * Rebuilds the views (invitations, org settings) from the event store: stops their processor, resets its token (which
+ * drops the views: each projection of its processing group drops its own), and starts it again, so it replays every
+ * event. The feed is left alone: its readers hold positions
  * in it, and it already holds every event.
  * <p>
  * With several query-side instances, the processor's segments must be released by all of them: rebuild with one

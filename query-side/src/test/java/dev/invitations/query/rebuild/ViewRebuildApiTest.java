@@ -15,7 +15,7 @@ import java.util.List;
 import static dev.invitations.query.EventsForTests.EPOCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rebuilding the views from the event store gives the very same views. */
+/** Rebuilding the views (the invitations' and the org settings') from the event store gives the very same views. */
 class ViewRebuildApiTest extends RunningQuerySide {
 
     @Autowired
@@ -30,12 +30,17 @@ class ViewRebuildApiTest extends RunningQuerySide {
                 events.everyChange(org, id, "r" + i + "@example.com");
             }
         }
+        events.writeSettings(0, events.settingsChanged(org, "Acme Corp", "admin-1"));
+        events.writeSettings(1, events.settingsChanged(org, "Acme Inc", "admin-2"));
         String last = events.create(org, "last@example.com", EPOCH.plusSeconds(99));
         viewAt(org, last, 0);
         eventually(this::allViews, views -> views.stream().filter(view -> org.equals(view.get("orgId"))).count() == 31
                 && views.stream().filter(view -> org.equals(view.get("orgId")))
                 .filter(view -> "DECLINED".equals(view.get("state"))).count() == 10);
         List<Document> before = allViews();
+        List<Document> settingsBefore = allSettings();
+        assertThat(settingsBefore).anyMatch(settings -> settings.get("_id").equals(org)
+                && settings.get("version").equals(2L));
         var admin = new HttpForTests(port, JwtsForTests.bearer("operator", "invitations.admin"));
 
         var started = admin.post("/admin/views:rebuild");
@@ -45,10 +50,15 @@ class ViewRebuildApiTest extends RunningQuerySide {
         assertThat(started.status()).isEqualTo(202);
         assertThat(done.body().get("replayedEvents").asLong()).isGreaterThanOrEqualTo(done.body().get("totalEvents").asLong());
         assertThat(allViews()).isEqualTo(before);
+        assertThat(allSettings()).isEqualTo(settingsBefore);
         assertThat(reader().post("/admin/views:rebuild").status()).isEqualTo(403);
     }
 
     private List<Document> allViews() {
         return mongo.find(new Query().with(Sort.by("_id")), Document.class, "invitations");
+    }
+
+    private List<Document> allSettings() {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, "org_settings");
     }
 }
