@@ -26,6 +26,8 @@ import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * Coordinates what happens to one invitation over time: it sends the email of each send (retrying with backoff when
  * the SMTP server fails), and sends the expire command when the invitation's expiry comes. It decides nothing about
@@ -63,8 +65,9 @@ public class InvitationSaga {
         invitationId = created.invitationId();
         expiryDeadline = deadlines.schedule(created.expirationTime(), EXPIRY);
         if (!created.disableInvitationEmail()) {
-            email = new InvitationEmail(created.invitationId(), created.orgId(), created.invitedEmail(),
-                    created.role(), created.inviter(), created.expirationTime(), 1, created.tokenHash());
+            email = new InvitationEmail(created.invitationId(), created.orgId(), null, created.invitedEmail(),
+                    List.of(created.role()), created.inviter(), null, created.expirationTime(), 1,
+                    created.tokenHash());
             sendEmail(deadlines, mailer, commands, retries);
         }
     }
@@ -81,11 +84,11 @@ public class InvitationSaga {
         }
     }
 
-    /** A later email (after a resend) names the role as it is then. */
+    /** A later email (after a resend) names the roles as they are then. */
     @SagaEventHandler(associationProperty = INVITATION_ID)
     void on(InvitationUpdated updated) {
         if (email != null) {
-            email = email.withRole(updated.role());
+            email = email.withRoles(List.of(updated.role()));
         }
     }
 

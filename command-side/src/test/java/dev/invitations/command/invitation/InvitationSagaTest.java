@@ -6,6 +6,7 @@ import dev.invitations.api.invitation.InvitationDeclined;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
+import dev.invitations.api.invitation.InvitationUpdated;
 import dev.invitations.api.invitation.PersonalDataErased;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.FreePorts;
@@ -25,6 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -195,8 +197,19 @@ class InvitationSagaTest {
                     .andThenAPublished(created(false))
                     .whenPublishingA(resent(EXPIRY))
                     .expectDispatchedCommands(new RecordEmailFailure(id, 2, 1, "Connection refused", true))
-                    .expectScheduledDeadline(FIRST_RETRY, new InvitationEmail(id, ORG, email, "member", "Grace",
-                            EXPIRY, 2, tokens.hashOf(id, 2)));
+                    .expectScheduledDeadline(FIRST_RETRY, new InvitationEmail(id, ORG, null, email,
+                            List.of("member"), "Grace", null, EXPIRY, 2, tokens.hashOf(id, 2)));
+        }
+
+        @Test
+        void theEmailOfAResendNamesTheRolesAsUpdated() {
+            fixture = fixtureMailingTo(FreePorts.unused());
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(false))
+                    .andThenAPublished(new InvitationUpdated(id, ORG, "billing-admin", Map.of(), "admin", T0))
+                    .whenPublishingA(resent(EXPIRY))
+                    .expectScheduledDeadline(FIRST_RETRY, new InvitationEmail(id, ORG, null, email,
+                            List.of("billing-admin"), "Grace", null, EXPIRY, 2, tokens.hashOf(id, 2)));
         }
     }
 
