@@ -1,4 +1,6 @@
-// The invitee page's buttons: POST the token from the address to the command side, then say what happened.
+// The invitee page's buttons: POST the token from the address to the command side, then say what happened, in the
+// page's language (its texts come in the page's data-text-* attributes). An accepted invitation whose answer names
+// a redirect URL then takes the browser there.
 'use strict';
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -9,11 +11,12 @@ document.addEventListener('DOMContentLoaded', () => {
         return; // nothing to answer: the page explains why
     }
     const commandBase = page.dataset.commandUrlBase;
+    const texts = page.dataset;
     const buttons = Array.from(actions.querySelectorAll('button[data-action]'));
-    const done = {
-        accept: 'You have accepted the invitation. Welcome aboard!',
-        decline: 'You have declined the invitation. Nothing more will happen.'
-    };
+    const done = {accept: texts.textAccepted, decline: texts.textDeclined};
+    const REDIRECT_DELAY_MS = 1500; // long enough to read that the invitation was accepted
+    // problem types (urn:invitations:problem:<kind>) of an invitation that cannot be answered any more
+    const UNANSWERABLE = ['gone', 'not-pending', 'already-accepted'];
 
     function show(text, kind) {
         outcome.textContent = text;
@@ -24,6 +27,47 @@ document.addEventListener('DOMContentLoaded', () => {
     function busy(isBusy) {
         buttons.forEach(button => { button.disabled = isBusy; });
         actions.setAttribute('aria-busy', String(isBusy));
+    }
+
+    async function bodyOf(response) {
+        try {
+            return await response.json();
+        } catch (notJson) {
+            return null;
+        }
+    }
+
+    // Where to go after an accept: the redirect URL the command side validated, with the invitation's id added;
+    // null without one, or for anything but an http(s) URL.
+    function redirectTarget(invitation) {
+        if (!invitation || typeof invitation.redirectUrl !== 'string') {
+            return null;
+        }
+        let target;
+        try {
+            target = new URL(invitation.redirectUrl);
+        } catch (notAUrl) {
+            return null;
+        }
+        if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+            return null;
+        }
+        if (typeof invitation.id === 'string') {
+            target.searchParams.set('invitation', invitation.id);
+        }
+        return target.href;
+    }
+
+    // What a refusal means to the invitee, from the problem's type and status
+    function problemText(status, problem) {
+        const kind = problem && typeof problem.type === 'string' ? problem.type.split(':').pop() : '';
+        if (status === 404) {
+            return texts.textNotFound;
+        }
+        if (UNANSWERABLE.includes(kind)) {
+            return texts.textGone;
+        }
+        return texts.textFailed + ' (HTTP ' + status + ')';
     }
 
     async function answer(action) {
@@ -42,28 +86,29 @@ document.addEventListener('DOMContentLoaded', () => {
             });
         } catch (unreachable) {
             busy(false);
-            show('The service could not be reached. Check your connection and try again.', 'problem');
+            show(texts.textUnreachable, 'problem');
             return;
         }
+        const body = await bodyOf(response);
         if (response.ok) {
             actions.hidden = true;
-            show(done[action], 'success');
+            const target = action === 'accept' ? redirectTarget(body) : null;
+            show(target ? done[action] + ' ' + texts.textRedirecting : done[action], 'success');
+            if (target) {
+                window.setTimeout(() => window.location.assign(target), REDIRECT_DELAY_MS);
+            }
             return;
         }
-        let detail = '';
-        try {
-            detail = (await response.json()).detail || '';
-        } catch (notJson) {
-            // the status alone has to do
-        }
-        const retryable = response.status === 429 || response.status >= 500;
+        // a concurrent change, too many requests or a failure of the service: the same click may work later
+        const retryable = response.status === 429 || response.status >= 500
+            || (body && body.type === 'urn:invitations:problem:concurrent-change');
         if (retryable) {
             busy(false);
+            show(texts.textRetry, 'problem');
         } else {
             actions.hidden = true;
+            show(problemText(response.status, body), 'problem');
         }
-        show('This did not work' + (detail ? ': ' + detail : ' (status ' + response.status + ')') + '.'
-            + (retryable ? ' Please try again in a moment.' : ''), 'problem');
     }
 
     buttons.forEach(button => button.addEventListener('click', () => answer(button.dataset.action)));

@@ -46,6 +46,7 @@ class InviteePageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target/invitee-page.png");
+    private static final Path FRENCH_SCREENSHOT = Path.of("target/invite-page-fr.png");
     private static final String ADMIN = JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -119,9 +120,7 @@ class InviteePageIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are invited to join " + org);
         assertThat(page).contains("Grace Hopper", "ada.lovelace@example.com", org, "engineer", "UTC");
         assertThat(browser.getPageSource()).doesNotContain(created.get("invitationToken").asText());
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
-                StandardCopyOption.REPLACE_EXISTING);
+        saveScreenshot(SCREENSHOT);
 
         browser.findElement(By.cssSelector("button[data-action=accept]")).click();
 
@@ -142,6 +141,32 @@ class InviteePageIT {
 
         assertThat(outcome()).contains("You have declined the invitation");
         assertThat(awaitView(org, id, "DECLINED").get("declineTime").isNull()).isFalse();
+    }
+
+    @Test
+    void theInviteeReadsThePageInFrenchAndAccepts() throws Exception {
+        String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode created = create(org, "marie.curie@example.com");
+        String id = created.get("id").asText();
+        awaitView(org, id, "PENDING");
+
+        browser.get(linkTheInviteeReceives(created.get("invitedEmail").asText()) + "&lang=fr");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Invitation à rejoindre " + org);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Grace Hopper vous invite à rejoindre cette organisation.", "marie.curie@example.com")
+                .contains("Rôle", "engineer", "Valable jusqu’au", "UTC", "Accepter l’invitation", "Refuser");
+        saveScreenshot(FRENCH_SCREENSHOT);
+
+        browser.findElement(By.cssSelector("button[data-action=accept]")).click();
+
+        assertThat(outcome()).contains("Vous avez accepté l’invitation");
+        assertThat(awaitView(org, id, "ACCEPTED").get("acceptTime").isNull()).isFalse();
+    }
+
+    private static void saveScreenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The link in the invitation email that reached the invitee's address. */

@@ -63,8 +63,9 @@ public class InvitationSaga {
         invitationId = created.invitationId();
         expiryDeadline = deadlines.schedule(created.expirationTime(), EXPIRY);
         if (!created.disableInvitationEmail()) {
-            email = new InvitationEmail(created.invitationId(), created.orgId(), created.invitedEmail(),
-                    created.roles().get(0), created.inviter(), created.expirationTime(), 1, created.tokenHash());
+            email = new InvitationEmail(created.invitationId(), created.orgId(), created.orgDisplayName(),
+                    created.invitedEmail(), created.roles(), created.inviter(), created.locale(),
+                    created.expirationTime(), 1, created.tokenHash());
             sendEmail(deadlines, mailer, commands, retries);
         }
     }
@@ -75,17 +76,18 @@ public class InvitationSaga {
         cancelDeadlines(deadlines);
         expiryDeadline = deadlines.schedule(resent.expirationTime(), EXPIRY);
         if (email != null) {
-            email = email.resent(resent.sendCount(), resent.tokenHash(), resent.expirationTime());
+            email = email.resent(resent.sendCount(), resent.tokenHash(), resent.expirationTime(), resent.locale(),
+                    resent.orgDisplayName());
             attempts = 0;
             sendEmail(deadlines, mailer, commands, retries);
         }
     }
 
-    /** A later email (after a resend) names the role as it is then. */
+    /** A later email (after a resend) names the roles as they are then. */
     @SagaEventHandler(associationProperty = INVITATION_ID)
     void on(InvitationUpdated updated) {
         if (email != null) {
-            email = email.withRole(updated.roles().get(0));
+            email = email.withRoles(updated.roles());
         }
     }
 

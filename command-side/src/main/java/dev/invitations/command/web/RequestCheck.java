@@ -1,7 +1,7 @@
 package dev.invitations.command.web;
 
 import dev.invitations.api.invitation.EmailAddress;
-import dev.invitations.api.invitation.LanguageTags;
+import dev.invitations.api.language.LanguageTags;
 import dev.invitations.api.invitation.Roles;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.command.config.InvitationsProperties.Ttl;

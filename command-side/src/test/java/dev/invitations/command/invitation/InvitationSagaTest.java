@@ -6,6 +6,7 @@ import dev.invitations.api.invitation.InvitationDeclined;
 import dev.invitations.api.invitation.InvitationExpired;
 import dev.invitations.api.invitation.InvitationResent;
 import dev.invitations.api.invitation.InvitationRevoked;
+import dev.invitations.api.invitation.InvitationUpdated;
 import dev.invitations.api.invitation.PersonalDataErased;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.FreePorts;
@@ -196,8 +197,19 @@ class InvitationSagaTest {
                     .andThenAPublished(created(false))
                     .whenPublishingA(resent(EXPIRY))
                     .expectDispatchedCommands(new RecordEmailFailure(id, 2, 1, "Connection refused", true))
-                    .expectScheduledDeadline(FIRST_RETRY, new InvitationEmail(id, ORG, email, "member", "Grace",
-                            EXPIRY, 2, tokens.hashOf(id, 2)));
+                    .expectScheduledDeadline(FIRST_RETRY, new InvitationEmail(id, ORG, "Acme", email,
+                            List.of("member"), "Grace", "de", EXPIRY, 2, tokens.hashOf(id, 2)));
+        }
+
+        @Test
+        void theEmailOfAResendNamesTheRolesAsUpdated() {
+            fixture = fixtureMailingTo(FreePorts.unused());
+            fixture.givenCurrentTime(T0)
+                    .andThenAPublished(created(false))
+                    .andThenAPublished(new InvitationUpdated(id, ORG, List.of("billing-admin"), Map.of(), "admin", T0))
+                    .whenPublishingA(resent(EXPIRY))
+                    .expectScheduledDeadline(FIRST_RETRY, new InvitationEmail(id, ORG, "Acme", email,
+                            List.of("billing-admin"), "Grace", "de", EXPIRY, 2, tokens.hashOf(id, 2)));
         }
     }
 
@@ -220,7 +232,8 @@ class InvitationSagaTest {
     }
 
     private InvitationResent resent(Instant newExpiry) {
-        return new InvitationResent(id, ORG, email, tokens.hashOf(id, 2), 2, newExpiry, "en", null, "admin", T0);
+        // the resend in another language, after the org gave itself a display name
+        return new InvitationResent(id, ORG, email, tokens.hashOf(id, 2), 2, newExpiry, "de", "Acme", "admin", T0);
     }
 
 }

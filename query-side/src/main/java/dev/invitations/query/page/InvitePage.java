@@ -1,69 +1,80 @@
 package dev.invitations.query.page;
 
+import dev.invitations.api.language.InvitationLanguage;
 import dev.invitations.query.invitation.InvitationLookup;
 import dev.invitations.resource.InvitationState;
 import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * What the invitee's page shows for a token: the pending invitation with its buttons, or why it can no longer be
- * answered. Never the token itself.
+ * What the invitee's page shows for a token, and in which language: the pending invitation with its buttons, or why
+ * it can no longer be answered. Never the token itself. Its wording is in the {@code messages/page} bundles.
  *
- * @param invitation the pending invitation; null when the page shows only {@code heading} and {@code message}
+ * @param says       which heading and message the page shows: {@code page.<says>.heading} and {@code .message}
+ * @param invitation the invitation the token names; null when it names none
+ * @param language   the {@code ?lang=} asked for, else the invitation's, else English
  */
-public record InvitePage(HttpStatus status, String heading, String message, InvitationLookup invitation) {
+public record InvitePage(HttpStatus status, Says says, InvitationLookup invitation, InvitationLanguage language) {
 
-    private static final DateTimeFormatter READABLE =
-            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    /** What the page tells the invitee. */
+    public enum Says {
+        NO_TOKEN, UNKNOWN, PENDING, EXPIRED, REVOKED, ACCEPTED, DECLINED;
 
-    static InvitePage noToken() {
-        return new InvitePage(HttpStatus.BAD_REQUEST, "This link is incomplete",
-                "It carries no invitation. Open the link from your invitation email again.", null);
+        /** The start of its message keys: {@code page.no-token}... */
+        String key() {
+            return "page." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    static InvitePage noToken(String lang) {
+        return new InvitePage(HttpStatus.BAD_REQUEST, Says.NO_TOKEN, null, InvitationLanguage.of(lang));
     }
 
     /** Unknown, or no longer the invitation's token because it was sent again since: the two look the same. */
-    static InvitePage unknown() {
-        return new InvitePage(HttpStatus.NOT_FOUND, "This invitation link is not valid",
-                "It may have been replaced by a newer invitation email: use the most recent one, or ask the person"
-                        + " who invited you to send it again.", null);
+    static InvitePage unknown(String lang) {
+        return new InvitePage(HttpStatus.NOT_FOUND, Says.UNKNOWN, null, InvitationLanguage.of(lang));
     }
 
-    static InvitePage of(InvitationLookup invitation, Instant now) {
+    static InvitePage of(InvitationLookup invitation, Instant now, String lang) {
+        var language = InvitationLanguage.of(lang, invitation.locale());
         InvitationState state = invitation.state();
         if (state == InvitationState.PENDING && now.isBefore(invitation.expirationTime())) {
-            return new InvitePage(HttpStatus.OK, "You are invited to join " + invitation.orgId(), null, invitation);
+            return new InvitePage(HttpStatus.OK, Says.PENDING, invitation, language);
         }
-        return switch (state) {
+        Says says = switch (state) {
             // a pending invitation past its expiry is expired, even before the expiry event is stored
-            case PENDING, EXPIRED -> gone("This invitation has expired",
-                    "It was valid until " + readable(invitation.expirationTime())
-                            + ". Ask the person who invited you to send it again.");
-            case REVOKED -> gone("This invitation was withdrawn",
-                    "The organization cancelled it. Ask the person who invited you if you think this is a mistake.");
-            case ACCEPTED -> gone("This invitation has already been accepted",
-                    "An invitation link works once, and this one has been used.");
-            case DECLINED -> gone("This invitation was declined",
-                    "An invitation link works once. Ask the person who invited you for a new invitation.");
+            case PENDING, EXPIRED -> Says.EXPIRED;
+            case REVOKED -> Says.REVOKED;
+            case ACCEPTED -> Says.ACCEPTED;
+            case DECLINED -> Says.DECLINED;
         };
+        return new InvitePage(HttpStatus.GONE, says, invitation, language);
     }
 
     public boolean pending() {
-        return invitation != null;
+        return says == Says.PENDING;
     }
 
+    public String headingKey() {
+        return says.key() + ".heading";
+    }
+
+    public String messageKey() {
+        return says.key() + ".message";
+    }
+
+    /** The org as the page names it: its display name, else its id; null when the token names no invitation. */
+    public String org() {
+        if (invitation == null) {
+            return null;
+        }
+        return invitation.orgDisplayName() != null ? invitation.orgDisplayName() : invitation.orgId();
+    }
+
+    /** When the invitation expires (expired), in the page's language; null when the token names no invitation. */
     public String expiresAt() {
-        return readable(invitation.expirationTime());
-    }
-
-    private static InvitePage gone(String heading, String message) {
-        return new InvitePage(HttpStatus.GONE, heading, message, null);
-    }
-
-    private static String readable(Instant instant) {
-        return READABLE.format(instant);
+        return invitation == null ? null : language.dateTime(invitation.expirationTime());
     }
 }

@@ -1,11 +1,11 @@
-package dev.invitations.api.invitation;
+package dev.invitations.api.language;
 
 import java.util.regex.Pattern;
 
 /**
  * The language tags ({@code locale}) an invitation and an org's settings accept: well-formed BCP 47 tags such as
  * {@code de}, {@code pt-BR} or {@code zh-Hant-TW}, at most {@value #MAX_LENGTH} characters. A tag is kept as given;
- * which language a reader gets for it (the tag, a parent, else English) is the reader's business.
+ * which language a reader gets for it (the tag, a parent, else English) is {@link InvitationLanguage}'s business.
  */
 public final class LanguageTags {
 

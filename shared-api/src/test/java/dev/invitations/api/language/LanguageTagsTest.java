@@ -1,4 +1,4 @@
-package dev.invitations.api.invitation;
+package dev.invitations.api.language;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
