@@ -44,11 +44,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Who may call what, the same on both sides. Every {@code /v1/orgs/{orgId}/...} call needs a bearer JWT whose
  * {@code orgs} include the org and whose {@code scope} holds the method's permission; the invitee's calls (accept,
- * decline, lookup by token, the invitation page) carry the invitation token instead and need none. Operators'
- * calls under {@code /admin} and {@code /actuator} need the {@code invitations.admin} scope, but for the liveness and
- * readiness probes; on a management port of its own ({@code management.server.port}) the actuator needs none, as
- * that port is for the operators' network. The API descriptions are public where {@code invitations.api-docs.public}
- * says so.
+ * decline, lookup by token, the invitation page) carry the invitation token instead and need none; those of the
+ * invitee signed in ({@code /v1/me/...}) need a JWT with a verified {@code email} (see {@link VerifiedInvitee}).
+ * Operators' calls under {@code /admin} and {@code /actuator} need the {@code invitations.admin} scope, but for the
+ * liveness and readiness probes; on a management port of its own ({@code management.server.port}) the actuator needs
+ * none, as that port is for the operators' network. The API descriptions are public where
+ * {@code invitations.api-docs.public} says so.
  */
 // before Boot's configurations whose filter chain, decoders and error controller step back for these
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
@@ -82,6 +83,8 @@ public class ApiSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v1/orgs/{orgId}/**").access(orgAccess())
+                        .requestMatchers("/v1/me/**").access((caller, request) ->
+                                new AuthorizationDecision(VerifiedInvitee.emailOf(caller.get()).isPresent()))
                         .requestMatchers("/v1/invitations:accept", "/v1/invitations:decline",
                                 "/v1/invitations:lookup").permitAll()
                         .requestMatchers("/v1/**").authenticated()
@@ -104,6 +107,9 @@ public class ApiSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> {
                             if (namesInvitationOfForeignOrg(request)) {
                                 problems.write(response, HttpStatus.NOT_FOUND, "not-found", "no such invitation");
+                            } else if (request.getRequestURI().startsWith("/v1/me/")) {
+                                problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                                        "the bearer token carries no verified email (email and email_verified: true)");
                             } else {
                                 problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
                                         "the bearer token does not grant this on this organization");

@@ -33,14 +33,31 @@ public final class JwtsForTests {
         return "Bearer " + token(subject, scope, orgs);
     }
 
+    /**
+     * The {@code Authorization} header of an invitee signed in: {@code email} as its issuer states it, verified or
+     * not, and neither scope nor orgs.
+     */
+    public static String invitee(String subject, String email, boolean verified) {
+        return "Bearer " + sign(LOCAL_SECRET, new JWTClaimsSet.Builder()
+                .subject(subject)
+                .claim("email", email)
+                .claim("email_verified", verified)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
+                .build());
+    }
+
     public static String signed(String secret, String subject, String scope, List<String> orgs, Instant expiresAt) {
-        var claims = new JWTClaimsSet.Builder()
+        return sign(secret, new JWTClaimsSet.Builder()
                 .subject(subject)
                 .claim("scope", scope)
                 .claim("orgs", orgs)
                 .issueTime(new Date())
                 .expirationTime(Date.from(expiresAt))
-                .build();
+                .build());
+    }
+
+    private static String sign(String secret, JWTClaimsSet claims) {
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package dev.invitations.command.config;
 
+import dev.invitations.command.settings.OrgPolicy.TtlBounds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -22,6 +23,11 @@ public record InvitationsProperties(
     public record Ttl(@Name("default") @DefaultValue("P7D") Duration defaultTtl,
                       @DefaultValue("PT5M") Duration minimum,
                       @DefaultValue("P30D") Duration maximum) {
+
+        /** The service-wide bounds, which an org's settings may narrow. */
+        public TtlBounds bounds() {
+            return new TtlBounds(defaultTtl, minimum, maximum);
+        }
     }
 
     /** @param requireEmailMatch accepting needs the invitee's {@code email}, equal to the invited one */

@@ -14,6 +14,8 @@ import dev.invitations.api.invitation.PersonalDataErased;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
+import dev.invitations.command.settings.OrgPolicies;
+import dev.invitations.command.settings.OrgPolicy;
 import dev.invitations.resource.InvitationState;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -54,6 +56,8 @@ public class Invitation {
     private InvitationState state;
     private int sendCount;
     private String tokenHash;
+    /** When each send happened (the create, then each resend): the org may limit sends per 24 hours. */
+    private final List<Instant> sendTimes = new ArrayList<>();
     /** Hashes of tokens replaced by a resend: they answer "gone", not "unknown". */
     private final List<String> supersededTokenHashes = new ArrayList<>();
     private Instant expirationTime;
@@ -66,16 +70,29 @@ public class Invitation {
         // for Axon, which rebuilds the invitation from its events
     }
 
+    /** The org's policy decides the email domains, the roles (and those given when none are), and redirects. */
     @CommandHandler
     public Invitation(CreateInvitation command, InvitationTokens tokens, PendingEmailClaims claims) {
-        if (command.roles() == null) {
+        OrgPolicy policy = command.policy();
+        requireAllowedDomain(policy, command.invitedEmail());
+        List<String> roles = policy.rolesFor(command.roles() == null ? null : command.roles().values());
+        if (roles.isEmpty()) {
             throw new InvitationRejected(Reason.ROLES_REQUIRED, "is required: the org has no default roles");
         }
+        List<String> disallowed = policy.disallowedRoles(roles);
+        if (!disallowed.isEmpty()) {
+            throw new InvitationRejected(Reason.ROLE_NOT_ALLOWED, "the org does not allow the roles " + disallowed);
+        }
+        if (command.redirectUrl() != null && !policy.allowsRedirect(command.redirectUrl())) {
+            throw new InvitationRejected(Reason.REDIRECT_NOT_ALLOWED,
+                    "the redirect URL is not one of the org's redirect URLs, nor below one");
+        }
+        String locale = command.locale() != null ? command.locale()
+                : policy.locale() != null ? policy.locale() : DEFAULT_LOCALE;
         claims.claim(command.orgId().value(), command.invitedEmail().value(), command.invitationId());
         apply(new InvitationCreated(command.invitationId(), command.orgId().value(), command.invitedEmail().value(),
-                command.roles().values(), command.inviter(), command.labels(), command.disableInvitationEmail(),
-                tokens.hashOf(command.invitationId(), 1), command.expirationTime(),
-                command.locale() != null ? command.locale() : DEFAULT_LOCALE, null,
+                roles, command.inviter(), command.labels(), command.disableInvitationEmail(),
+                tokens.hashOf(command.invitationId(), 1), command.expirationTime(), locale, policy.displayName(),
                 command.redirectUrl() == null ? null : command.redirectUrl().toString(), command.metadata(),
                 command.actor(), now()));
     }
@@ -89,13 +106,18 @@ public class Invitation {
         if (state != InvitationState.PENDING && state != InvitationState.EXPIRED) {
             throw new InvitationRejected(Reason.NOT_PENDING, "a " + state + " invitation cannot be resent");
         }
+        OrgPolicy policy = command.policy();
+        requireAllowedDomain(policy, invitedEmail);
+        policy.nextSendAllowedAt(sendTimes, now()).ifPresent(next -> {
+            throw new SendLimitReached(policy.maxSendsPerDay().orElseThrow(), next);
+        });
         if (state == InvitationState.EXPIRED) {
             claims.claim(orgId.value(), emailValue(), invitationId);
         }
         int nextSend = sendCount + 1;
         apply(new InvitationResent(invitationId, orgId.value(), emailValue(),
                 tokens.hashOf(invitationId, nextSend), nextSend, command.expirationTime(),
-                command.locale() != null ? command.locale() : locale, null, command.actor(), now()));
+                command.locale() != null ? command.locale() : locale, policy.displayName(), command.actor(), now()));
     }
 
     @CommandHandler
@@ -122,15 +144,40 @@ public class Invitation {
         apply(new InvitationUpdated(invitationId, orgId.value(), newRoles, newLabels, command.actor(), now()));
     }
 
+    /** An {@code email} given by the invitee must lie in the org's allowed email domains, as the invited one did. */
     @CommandHandler
-    public void handle(AcceptInvitation command) {
+    public void handle(AcceptInvitation command, OrgPolicies policies) {
         requireUsableToken(command.tokenHash());
         requireNotErased();
         if (command.requireEmailMatch() && !invitedEmail.equals(command.email())) {
             throw new InvitationRejected(Reason.EMAIL_MISMATCH, "the email does not match the invited email");
         }
+        if (command.email() != null && !policies.current(orgId).allowsEmail(command.email())) {
+            throw new InvitationRejected(Reason.ACCEPTING_EMAIL_NOT_ALLOWED,
+                    "the org does not allow members with that email's domain");
+        }
         apply(new InvitationAccepted(invitationId, orgId.value(), emailValue(), roles, command.acceptedBy(),
                 metadata, now()));
+    }
+
+    /** As an accept by token; an invitation to another email is no invitation of this invitee's at all. */
+    @CommandHandler
+    public void handle(AcceptInvitationAsInvitee command, OrgPolicies policies) {
+        requireAddressedTo(command.verifiedEmail());
+        requireAnswerable();
+        if (!policies.current(orgId).allowsEmail(command.verifiedEmail())) {
+            throw new InvitationRejected(Reason.ACCEPTING_EMAIL_NOT_ALLOWED,
+                    "the org does not allow members with that email's domain");
+        }
+        apply(new InvitationAccepted(invitationId, orgId.value(), emailValue(), roles, command.acceptedBy(),
+                metadata, now()));
+    }
+
+    @CommandHandler
+    public void handle(DeclineInvitationAsInvitee command) {
+        requireAddressedTo(command.verifiedEmail());
+        requireAnswerable();
+        apply(new InvitationDeclined(invitationId, orgId.value(), emailValue(), now()));
     }
 
     @CommandHandler
@@ -193,6 +240,7 @@ public class Invitation {
         labels = event.labels();
         locale = event.locale();
         metadata = event.metadata();
+        sendTimes.add(event.createTime());
         state = InvitationState.PENDING;
         sendCount = 1;
         tokenHash = event.tokenHash();
@@ -206,6 +254,7 @@ public class Invitation {
         sendCount = event.sendCount();
         expirationTime = event.expirationTime();
         locale = event.locale();
+        sendTimes.add(event.resendTime());
         state = InvitationState.PENDING;
     }
 
@@ -263,6 +312,13 @@ public class Invitation {
         }
     }
 
+    private static void requireAllowedDomain(OrgPolicy policy, EmailAddress email) {
+        if (!policy.allowsEmail(email)) {
+            throw new InvitationRejected(Reason.EMAIL_DOMAIN_NOT_ALLOWED,
+                    "the org invites only emails of the domains " + policy.allowedEmailDomains());
+        }
+    }
+
     private void requireNotErased() {
         if (erased) {
             throw new InvitationRejected(Reason.GONE, "the invitee's personal data was erased");
@@ -283,21 +339,33 @@ public class Invitation {
     /** The checks shared by accept and decline, in the order that gives the most telling answer. */
     private void requireUsableToken(String presentedHash) {
         if (InvitationTokens.sameHash(tokenHash, presentedHash)) {
-            switch (state) {
-                case PENDING -> {
-                    if (hasPassedExpiry()) {
-                        throw new InvitationRejected(Reason.GONE, "the invitation has expired");
-                    }
-                }
-                case ACCEPTED -> throw new InvitationRejected(Reason.ALREADY_ACCEPTED,
-                        "the invitation has already been accepted");
-                default -> throw new InvitationRejected(Reason.GONE,
-                        "the invitation is " + state.name().toLowerCase(Locale.ROOT));
-            }
+            requireAnswerable();
         } else if (supersededTokenHashes.stream().anyMatch(old -> InvitationTokens.sameHash(old, presentedHash))) {
             throw new InvitationRejected(Reason.GONE, "the invitation was resent with a new link");
         } else {
             throw new InvitationRejected(Reason.NOT_FOUND, "unknown token");
+        }
+    }
+
+    /** Pending and not expired: what an accept or a decline needs, whatever the credential. */
+    private void requireAnswerable() {
+        switch (state) {
+            case PENDING -> {
+                if (hasPassedExpiry()) {
+                    throw new InvitationRejected(Reason.GONE, "the invitation has expired");
+                }
+            }
+            case ACCEPTED -> throw new InvitationRejected(Reason.ALREADY_ACCEPTED,
+                    "the invitation has already been accepted");
+            default -> throw new InvitationRejected(Reason.GONE,
+                    "the invitation is " + state.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** A signed-in invitee sees only the invitations to their own email (none once erased). */
+    private void requireAddressedTo(EmailAddress verifiedEmail) {
+        if (erased || invitedEmail == null || !invitedEmail.equals(verifiedEmail)) {
+            throw new InvitationRejected(Reason.NOT_FOUND, "no such invitation");
         }
     }
 

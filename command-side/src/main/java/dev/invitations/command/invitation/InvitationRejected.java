@@ -17,7 +17,17 @@ public class InvitationRejected extends RuntimeException {
         /** Another invitation for this email is already pending in the org. */
         DUPLICATE_PENDING,
         /** A create names no roles, and the org has no default roles. */
-        ROLES_REQUIRED
+        ROLES_REQUIRED,
+        /** The email's domain is not among the org's allowed email domains (create, batch item, resend). */
+        EMAIL_DOMAIN_NOT_ALLOWED,
+        /** Accepting with an email whose domain the org does not allow: the invitation stays pending. */
+        ACCEPTING_EMAIL_NOT_ALLOWED,
+        /** A role is not among the org's allowed roles. */
+        ROLE_NOT_ALLOWED,
+        /** The redirect URL is not below one of the org's redirect URLs. */
+        REDIRECT_NOT_ALLOWED,
+        /** The invitation was sent as often in the last 24 hours as the org allows ({@link SendLimitReached}). */
+        SEND_LIMIT_REACHED
     }
 
     private final Reason reason;

@@ -6,23 +6,29 @@ import dev.invitations.api.org.OrgId;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.config.InvitationsProperties;
 import dev.invitations.command.invitation.AcceptInvitation;
+import dev.invitations.command.invitation.AcceptInvitationAsInvitee;
 import dev.invitations.command.invitation.DeclineInvitation;
+import dev.invitations.command.invitation.DeclineInvitationAsInvitee;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
 import dev.invitations.command.invitation.ResendInvitation;
 import dev.invitations.command.invitation.RevokeInvitation;
 import dev.invitations.command.invitation.UpdateInvitation;
+import dev.invitations.command.settings.OrgPolicies;
+import dev.invitations.command.settings.OrgPolicy;
 import dev.invitations.command.web.InvitationRequests.Resend;
 import dev.invitations.command.web.InvitationRequests.Revoke;
 import dev.invitations.command.web.InvitationRequests.Update;
 import dev.invitations.command.web.InvitationRequests.UseToken;
 import dev.invitations.resource.InvitationResource;
 import dev.invitations.resource.InvitationState;
+import dev.invitations.security.VerifiedInvitee;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,14 +56,16 @@ class InvitationCommandController {
     private final CommandGateway commands;
     private final InvitationAnswers answers;
     private final InvitationTokens tokens;
+    private final OrgPolicies policies;
     private final InvitationsProperties properties;
     private final Clock clock;
 
     InvitationCommandController(CommandGateway commands, InvitationAnswers answers, InvitationTokens tokens,
-                                InvitationsProperties properties, Clock clock) {
+                                OrgPolicies policies, InvitationsProperties properties, Clock clock) {
         this.commands = commands;
         this.answers = answers;
         this.tokens = tokens;
+        this.policies = policies;
         this.properties = properties;
         this.clock = clock;
     }
@@ -68,12 +76,15 @@ class InvitationCommandController {
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             Principal caller) {
         Resend resend = body != null ? body : Resend.DEFAULTS;
-        var check = new RequestCheck().orgId(orgId);
+        new RequestCheck().orgId(orgId).orThrow();
+        OrgPolicy policy = policies.current(new OrgId(orgId));
+        var check = new RequestCheck();
         check.languageTag("locale", resend.locale());
-        Instant expiry = check.expiry(resend.ttl(), resend.expirationTime(), properties.ttl(), clock.instant());
+        Instant expiry = check.expiry(resend.ttl(), resend.expirationTime(), policy.ttlBounds(properties.ttl().bounds()),
+                clock.instant());
         check.orThrow();
 
-        commands.sendAndWait(new ResendInvitation(existing(id), new OrgId(orgId), expiry, resend.locale(),
+        commands.sendAndWait(new ResendInvitation(existing(id), new OrgId(orgId), expiry, resend.locale(), policy,
                 actorOf(caller), expectedVersion(ifMatch)));
         var resent = answers.current(id);
         return ResponseEntity.ok().eTag(InvitationAnswers.versionOf(resent.resource())).body(answers.issued(resent));
@@ -151,6 +162,23 @@ class InvitationCommandController {
         new RequestCheck().require(body.token() != null && !body.token().isBlank(), "token", "is required").orThrow();
         String id = invitationNamedBy(body.token());
         commands.sendAndWait(new DeclineInvitation(id, hashOf(body.token())));
+        return answers.ok(id);
+    }
+
+    /**
+     * The invitee, signed in with a verified email, accepts an invitation to that email by its id; their user
+     * reference is the token's subject. Any other invitation answers 404.
+     */
+    @PostMapping(path = "/v1/me/invitations/{id}:accept")
+    ResponseEntity<InvitationResource> acceptAsInvitee(@PathVariable String id, Authentication caller) {
+        commands.sendAndWait(new AcceptInvitationAsInvitee(existing(id), VerifiedInvitee.requireEmailOf(caller),
+                caller.getName()));
+        return answers.ok(id);
+    }
+
+    @PostMapping(path = "/v1/me/invitations/{id}:decline")
+    ResponseEntity<InvitationResource> declineAsInvitee(@PathVariable String id, Authentication caller) {
+        commands.sendAndWait(new DeclineInvitationAsInvitee(existing(id), VerifiedInvitee.requireEmailOf(caller)));
         return answers.ok(id);
     }
 

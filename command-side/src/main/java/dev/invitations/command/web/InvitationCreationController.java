@@ -14,6 +14,8 @@ import dev.invitations.command.idempotency.IdempotentRequests.Outcome;
 import dev.invitations.command.idempotency.IdempotentRequests.Outcome.Item;
 import dev.invitations.command.invitation.CreateInvitation;
 import dev.invitations.command.invitation.InvitationRejected;
+import dev.invitations.command.settings.OrgPolicies;
+import dev.invitations.command.settings.OrgPolicy;
 import dev.invitations.command.web.InvitationRequests.BatchCreate;
 import dev.invitations.command.web.InvitationRequests.Create;
 import dev.invitations.problem.InvalidRequestException;
@@ -56,14 +58,16 @@ class InvitationCreationController {
     private final CommandGateway commands;
     private final InvitationAnswers answers;
     private final IdempotentRequests idempotentRequests;
+    private final OrgPolicies policies;
     private final InvitationsProperties properties;
     private final Clock clock;
     private final ObjectMapper json;
 
     InvitationCreationController(CommandGateway commands, InvitationAnswers answers,
-                                 IdempotentRequests idempotentRequests, InvitationsProperties properties,
-                                 Clock clock, ObjectMapper json) {
+                                 IdempotentRequests idempotentRequests, OrgPolicies policies,
+                                 InvitationsProperties properties, Clock clock, ObjectMapper json) {
         this.commands = commands;
+        this.policies = policies;
         this.answers = answers;
         this.idempotentRequests = idempotentRequests;
         this.properties = properties;
@@ -78,7 +82,7 @@ class InvitationCreationController {
                                             Principal caller) {
         String actor = actorOf(caller);
         Outcome outcome = atMostOnce(key, orgId, actor, body,
-                () -> new Outcome(201, List.of(new Item(createOne(orgId, body, actor), null))));
+                () -> new Outcome(201, List.of(new Item(createOne(orgId, body, actor, policyOf(orgId)), null))));
         var created = answers.current(outcome.items().get(0).invitationId());
         return ResponseEntity.status(outcome.status())
                 .location(URI.create("/v1/orgs/" + orgId + "/invitations/" + created.resource().getId()))
@@ -99,12 +103,23 @@ class InvitationCreationController {
                 .orThrow();
         String actor = actorOf(caller);
         Outcome outcome = atMostOnce(key, orgId, actor, body,
-                () -> new Outcome(200, requests.stream().map(request -> tryCreate(orgId, request, actor)).toList()));
+                () -> {
+                    // one read of the settings for the whole batch: every item obeys the same policy
+                    OrgPolicy policy = policyOf(orgId);
+                    return new Outcome(200, requests.stream()
+                            .map(request -> tryCreate(orgId, request, actor, policy)).toList());
+                });
         return ResponseEntity.status(outcome.status())
                 .body(new BatchResults(outcome.items().stream().map(this::resultOf).toList()));
     }
 
-    private String createOne(String orgId, Create body, String actor) {
+    /** The org's policy as its settings stand now; the org id is checked first. */
+    private OrgPolicy policyOf(String orgId) {
+        new RequestCheck().orgId(orgId).orThrow();
+        return policies.current(new OrgId(orgId));
+    }
+
+    private String createOne(String orgId, Create body, String actor, OrgPolicy policy) {
         var check = new RequestCheck().orgId(orgId)
                 .email("invitedEmail", body.invitedEmail())
                 .text("inviter", body.inviter())
@@ -113,14 +128,15 @@ class InvitationCreationController {
         check.languageTag("locale", body.locale());
         Roles roles = check.roles(body.role(), body.roles());
         URI redirectUrl = check.redirectUrl(body.redirectUrl());
-        Instant expiry = check.expiry(body.ttl(), body.expirationTime(), properties.ttl(), clock.instant());
+        Instant expiry = check.expiry(body.ttl(), body.expirationTime(), policy.ttlBounds(properties.ttl().bounds()),
+                clock.instant());
         check.orThrow();
         requireMetadataWithinLimit(body.metadata());
 
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateInvitation(id, new OrgId(orgId), new EmailAddress(body.invitedEmail()),
                 roles, body.inviter(), expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(),
-                body.locale(), redirectUrl, body.metadata(), actor));
+                body.locale(), redirectUrl, body.metadata(), policy, actor));
         return id;
     }
 
@@ -140,9 +156,9 @@ class InvitationCreationController {
         }
     }
 
-    private Item tryCreate(String orgId, Create request, String actor) {
+    private Item tryCreate(String orgId, Create request, String actor, OrgPolicy policy) {
         try {
-            return new Item(createOne(orgId, request, actor), null);
+            return new Item(createOne(orgId, request, actor, policy), null);
         } catch (InvalidRequestException | InvitationRejected | ErrorResponseException refused) {
             Map<String, Object> problem = json.convertValue(ProblemResponses.problemFor(refused), PROBLEM_AS_MAP);
             return new Item(null, problem);

@@ -42,7 +42,7 @@ class OrgSettingsController {
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             Principal caller) {
         var check = new RequestCheck().orgId(orgId);
-        OrgPolicy policy = body.policy(check, properties.ttl());
+        OrgPolicy policy = body.policy(check, properties.ttl().bounds());
         check.orThrow();
         Long expectedVersion = expectedVersion(ifMatch);
 

@@ -1,6 +1,6 @@
 package dev.invitations.command.web;
 
-import dev.invitations.command.config.InvitationsProperties.Ttl;
+import dev.invitations.command.settings.OrgPolicy.TtlBounds;
 import dev.invitations.command.settings.OrgPolicy;
 
 import java.net.URI;
@@ -34,7 +34,7 @@ record OrgSettingsRequest(
      * The policy these settings set, checked into {@code check} (every invalid field recorded); normalised: domains in
      * lower case, the locale in its canonical case. The TTLs must lie within the service's {@code bounds}.
      */
-    OrgPolicy policy(RequestCheck check, Ttl bounds) {
+    OrgPolicy policy(RequestCheck check, TtlBounds bounds) {
         check.name("displayName", displayName, MAX_DISPLAY_NAME);
         List<String> domains = check.emailDomains("allowedEmailDomains", allowedEmailDomains, MAX_EMAIL_DOMAINS);
         List<String> allowed = check.roleList("allowedRoles", allowedRoles, MAX_ALLOWED_ROLES);

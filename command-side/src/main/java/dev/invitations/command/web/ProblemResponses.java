@@ -3,6 +3,7 @@ package dev.invitations.command.web;
 import dev.invitations.command.idempotency.IdempotentRequests.KeyInUseException;
 import dev.invitations.command.idempotency.IdempotentRequests.KeyReusedException;
 import dev.invitations.command.invitation.InvitationRejected;
+import dev.invitations.command.invitation.SendLimitReached;
 import dev.invitations.command.settings.SettingsVersionMismatch;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
@@ -11,6 +12,7 @@ import dev.invitations.problem.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +20,10 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The command side's answers to refused commands, on top of those both sides share. The {@code type} URIs name
@@ -27,12 +32,24 @@ import java.util.List;
 @RestControllerAdvice
 class ProblemResponses extends ProblemAdvice {
 
+    private final Clock clock;
+
+    ProblemResponses(Clock clock) {
+        this.clock = clock;
+    }
+
     /** The answers the domain and the request checks give; the same ones a batch gives per item. */
     @ExceptionHandler({InvitationRejected.class, AggregateNotFoundException.class,
             ConflictingModificationException.class, KeyReusedException.class, KeyInUseException.class,
             SettingsVersionMismatch.class})
     ResponseEntity<Object> refused(RuntimeException e) {
-        return respond(problemFor(e));
+        ResponseEntity<Object> answer = respond(problemFor(e));
+        if (e instanceof SendLimitReached limit) {
+            long seconds = Math.max(1, Duration.between(clock.instant(), limit.nextSendAllowedAt()).toSeconds() + 1);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(answer.getBody());
+        }
+        return answer;
     }
 
     /**
@@ -55,10 +72,15 @@ class ProblemResponses extends ProblemAdvice {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case NOT_PENDING, ALREADY_ACCEPTED, DUPLICATE_PENDING -> HttpStatus.CONFLICT;
                 case GONE -> HttpStatus.GONE;
-                case EMAIL_MISMATCH -> HttpStatus.FORBIDDEN;
+                case EMAIL_MISMATCH, ACCEPTING_EMAIL_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
                 case ROLES_REQUIRED -> HttpStatus.BAD_REQUEST;
+                case EMAIL_DOMAIN_NOT_ALLOWED, ROLE_NOT_ALLOWED, REDIRECT_NOT_ALLOWED -> HttpStatus.UNPROCESSABLE_ENTITY;
+                case SEND_LIMIT_REACHED -> HttpStatus.TOO_MANY_REQUESTS;
             };
-            return Problems.problem(status, rejected.reason().name().toLowerCase().replace('_', '-'), e.getMessage());
+            // an accept refused for its email's domain is the same kind of problem as a create refused for it
+            var reason = rejected.reason() == InvitationRejected.Reason.ACCEPTING_EMAIL_NOT_ALLOWED
+                    ? InvitationRejected.Reason.EMAIL_DOMAIN_NOT_ALLOWED : rejected.reason();
+            return Problems.problem(status, reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
         }
         if (e instanceof AggregateNotFoundException) {
             return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "no such invitation");

@@ -1,10 +1,10 @@
 package dev.invitations.command.web;
 
 import dev.invitations.api.invitation.EmailAddress;
-import dev.invitations.api.language.LanguageTags;
 import dev.invitations.api.invitation.Roles;
+import dev.invitations.api.language.LanguageTags;
 import dev.invitations.api.org.OrgId;
-import dev.invitations.command.config.InvitationsProperties.Ttl;
+import dev.invitations.command.settings.OrgPolicy.TtlBounds;
 import dev.invitations.problem.InvalidRequestException;
 import dev.invitations.problem.InvalidRequestException.FieldViolation;
 import org.springframework.http.HttpHeaders;
@@ -162,7 +162,7 @@ final class RequestCheck {
      * A duration as {@code ttl} is given: ISO-8601 ({@code P7D}) or protobuf seconds ({@code 604800s}), within
      * {@code bounds}; null when absent or invalid.
      */
-    Duration duration(String field, String text, Ttl bounds) {
+    Duration duration(String field, String text, TtlBounds bounds) {
         if (text == null) {
             return null;
         }
@@ -195,7 +195,7 @@ final class RequestCheck {
      * {@code 604800s}) or an absolute {@code expirationTime}, not both; neither gives the default ttl. Null when
      * invalid, with the violation recorded.
      */
-    Instant expiry(String ttl, Instant expirationTime, Ttl bounds, Instant now) {
+    Instant expiry(String ttl, Instant expirationTime, TtlBounds bounds, Instant now) {
         if (ttl != null && expirationTime != null) {
             require(false, "ttl", "give either ttl or expirationTime, not both");
             return null;
@@ -214,7 +214,7 @@ final class RequestCheck {
         return withinBounds("ttl", duration, bounds) ? now.plus(duration) : null;
     }
 
-    private boolean withinBounds(String field, Duration ttl, Ttl bounds) {
+    private boolean withinBounds(String field, Duration ttl, TtlBounds bounds) {
         boolean valid = ttl.compareTo(bounds.minimum()) >= 0 && ttl.compareTo(bounds.maximum()) <= 0;
         require(valid, field, "must lie between " + bounds.minimum() + " and " + bounds.maximum() + " from now");
         return valid;

@@ -15,6 +15,8 @@ import dev.invitations.api.invitation.Roles;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.api.token.InvitationTokens;
 import dev.invitations.command.invitation.InvitationRejected.Reason;
+import dev.invitations.command.settings.OrgPolicies;
+import dev.invitations.command.settings.OrgPolicy;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.hamcrest.CoreMatchers.containsString;
 
 /** Every transition of an invitation, allowed and forbidden, as given events, a command, and expected events. */
 class InvitationTest {
@@ -47,6 +55,8 @@ class InvitationTest {
     private final InvitationTokens tokens =
             new InvitationTokens("a-test-secret-that-is-long-enough-for-hmac".getBytes(StandardCharsets.UTF_8));
     private final InMemoryPendingEmailClaims claims = new InMemoryPendingEmailClaims();
+    /** The org's policy as the accept reads it from the settings. */
+    private OrgPolicy currentPolicy = OrgPolicy.DEFAULTS;
     private AggregateTestFixture<Invitation> fixture;
 
     @BeforeEach
@@ -54,6 +64,7 @@ class InvitationTest {
         fixture = new AggregateTestFixture<>(Invitation.class);
         fixture.registerInjectableResource(tokens);
         fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource((OrgPolicies) org -> currentPolicy);
     }
 
     @Nested
@@ -63,7 +74,7 @@ class InvitationTest {
         void createsAPendingInvitationWithTheHashOfItsFirstToken() {
             fixture.givenCurrentTime(T0)
                     .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, Roles.of("member"), "Grace", EXPIRY, false, LABELS,
-                            null, null, null, "admin-1"))
+                            null, null, null, OrgPolicy.DEFAULTS, "admin-1"))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(created());
             assertThat(claims.holderOf(ORG, " ada.lovelace@example.COM ")).isEqualTo(ID);
@@ -74,9 +85,127 @@ class InvitationTest {
             claims.claim(ORG, "ada.lovelace@example.com", "another-invitation");
             fixture.givenNoPriorActivity()
                     .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, Roles.of("member"), null, EXPIRY, false, Map.of(),
-                            null, null, null, "admin-1"))
+                            null, null, null, OrgPolicy.DEFAULTS, "admin-1"))
                     .expectException(rejectedFor(Reason.DUPLICATE_PENDING))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class TheOrgsPolicy {
+
+        private final OrgPolicy acme = new OrgPolicy("Acme Corp", List.of("example.com", "*.acme.com"),
+                List.of("member", "admin"), List.of("member"), null, null, "de",
+                List.of(URI.create("https://app.acme.com/welcome")), 3);
+
+        private CreateInvitation create(String email, Roles roles, URI redirectUrl, String locale) {
+            return new CreateInvitation(ID, ORG_ID, new EmailAddress(email), roles, null, EXPIRY, false, Map.of(),
+                    locale, redirectUrl, null, acme, "admin-1");
+        }
+
+        @Test
+        void admitsOnlyTheAllowedDomainsAndTheSubdomainsOfAStarredOne() {
+            fixture.givenCurrentTime(T0)
+                    .when(create("eve@elsewhere.com", Roles.of("member"), null, null))
+                    .expectException(rejectedFor(Reason.EMAIL_DOMAIN_NOT_ALLOWED))
+                    .expectNoEvents();
+            fixture.givenCurrentTime(T0)
+                    .when(create("eve@acme.com", Roles.of("member"), null, null))
+                    .expectException(rejectedFor(Reason.EMAIL_DOMAIN_NOT_ALLOWED));
+            fixture.givenCurrentTime(T0)
+                    .when(create("eve@eu.mail.ACME.com", Roles.of("member"), null, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void givesTheDefaultRolesToACreateThatNamesNoneAndRefusesRolesItDoesNotAllow() {
+            fixture.givenCurrentTime(T0)
+                    .when(create("ada@example.com", null, null, null))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            matches((event -> ((InvitationCreated) event).roles()
+                                    .equals(List.of("member")))), andNoMore())));
+            fixture.givenCurrentTime(T0)
+                    .when(create("bob@example.com", Roles.of("member", "owner"), null, null))
+                    .expectException(rejectedFor(Reason.ROLE_NOT_ALLOWED))
+                    .expectNoEvents();
+            fixture.givenCurrentTime(T0)
+                    .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, null, null, EXPIRY, false, Map.of(), null,
+                            null, null, OrgPolicy.DEFAULTS, "admin-1"))
+                    .expectException(rejectedFor(Reason.ROLES_REQUIRED));
+        }
+
+        @Test
+        void recordsTheOrgsLanguageAndDisplayNameUnlessTheCreateNamesALanguage() {
+            fixture.givenCurrentTime(T0)
+                    .when(create("ada@example.com", Roles.of("admin"), null, null))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(matches((event ->
+                            ((InvitationCreated) event).locale().equals("de")
+                                    && ((InvitationCreated) event).orgDisplayName().equals("Acme Corp"))), andNoMore())));
+            fixture.givenCurrentTime(T0)
+                    .when(create("ada@example.com", Roles.of("admin"), null, "fr"))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(matches((event ->
+                            ((InvitationCreated) event).locale().equals("fr"))), andNoMore())));
+        }
+
+        @Test
+        void admitsARedirectBelowAListedUrlOnly() {
+            fixture.givenCurrentTime(T0)
+                    .when(create("ada@example.com", null, URI.create("https://app.acme.com/welcome/team?x=1"), null))
+                    .expectSuccessfulHandlerExecution();
+            for (String refused : List.of("https://app.acme.com/welcome-x", "https://evil.example/welcome",
+                    "http://app.acme.com/welcome", "https://app.acme.com:8443/welcome")) {
+                fixture.givenCurrentTime(T0)
+                        .when(create("ada@example.com", null, URI.create(refused), null))
+                        .expectException(rejectedFor(Reason.REDIRECT_NOT_ALLOWED))
+                        .expectNoEvents();
+            }
+            fixture.givenCurrentTime(T0)
+                    .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, Roles.of("member"), null, EXPIRY, false,
+                            Map.of(), null, URI.create("https://app.acme.com/welcome"), null, OrgPolicy.DEFAULTS,
+                            "admin-1"))
+                    .expectException(rejectedFor(Reason.REDIRECT_NOT_ALLOWED));
+        }
+
+        @Test
+        void countsTheCreateAndEachResendAsSendsAndRefusesTheOneTooManyUntilADayHasPassed() {
+            Instant third = T0.plus(Duration.ofHours(2));
+            fixture.givenCurrentTime(T0).andGiven(created(), resent(2, T0.plus(Duration.ofHours(1))),
+                            resent(3, third))
+                    .andGivenCurrentTime(T0.plus(Duration.ofHours(3)))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, null, acme, "admin-1", null))
+                    .expectException(SendLimitReached.class)
+                    .expectExceptionMessage(containsString("sent 3 times"))
+                    .expectNoEvents();
+            // a day after the first send, one of the three has left the last 24 hours
+            Instant dayLater = T0.plus(Duration.ofDays(1)).plusSeconds(1);
+            fixture.givenCurrentTime(T0).andGiven(created(), resent(2, T0.plus(Duration.ofHours(1))),
+                            resent(3, third))
+                    .andGivenCurrentTime(dayLater)
+                    .when(new ResendInvitation(ID, ORG_ID, dayLater.plus(Duration.ofDays(1)), null, acme, "admin-1",
+                            null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(matches((event ->
+                            ((InvitationResent) event).sendCount() == 4
+                                    && ((InvitationResent) event).orgDisplayName().equals("Acme Corp"))), andNoMore())));
+        }
+
+        @Test
+        void aResendObeysTheDomainsAsTheyAreNowAndTheAcceptsEmailMustBeAllowedToo() {
+            fixture.givenCurrentTime(T0).andGiven(created())
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, null, new OrgPolicy(null, List.of("other.org"),
+                            List.of(), List.of(), null, null, null, List.of(), null), "admin-1", null))
+                    .expectException(rejectedFor(Reason.EMAIL_DOMAIN_NOT_ALLOWED))
+                    .expectNoEvents();
+            currentPolicy = acme;
+            fixture.givenCurrentTime(T0).andGiven(created())
+                    .when(accept(tokenOfSend(1), new EmailAddress("ada@elsewhere.com")))
+                    .expectException(rejectedFor(Reason.ACCEPTING_EMAIL_NOT_ALLOWED))
+                    .expectNoEvents();
+        }
+
+        private InvitationResent resent(int sendCount, Instant at) {
+            return new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, sendCount), sendCount, EXPIRY, "en", null,
+                    "admin-1", at);
         }
     }
 
@@ -89,7 +218,7 @@ class InvitationTest {
             Instant newExpiry = later.plus(Duration.ofDays(2));
             fixture.givenCurrentTime(T0).andGiven(created())
                     .andGivenCurrentTime(later)
-                    .when(new ResendInvitation(ID, ORG_ID, newExpiry, null, "admin-2", null))
+                    .when(new ResendInvitation(ID, ORG_ID, newExpiry, null, OrgPolicy.DEFAULTS, "admin-2", null))
                     .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2, newExpiry, "en", null,
                             "admin-2", later));
         }
@@ -99,7 +228,7 @@ class InvitationTest {
             Instant later = EXPIRY.plus(Duration.ofDays(1));
             fixture.givenCurrentTime(T0).andGiven(created(), new InvitationExpired(ID, ORG, EMAIL, EXPIRY))
                     .andGivenCurrentTime(later)
-                    .when(new ResendInvitation(ID, ORG_ID, later.plus(Duration.ofDays(7)), null, "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, later.plus(Duration.ofDays(7)), null, OrgPolicy.DEFAULTS, "admin-1", null))
                     .expectEvents(new InvitationResent(ID, ORG, EMAIL, tokens.hashOf(ID, 2), 2,
                             later.plus(Duration.ofDays(7)), "en", null, "admin-1", later));
             assertThat(claims.holderOf(ORG, EMAIL)).isEqualTo(ID);
@@ -108,11 +237,11 @@ class InvitationTest {
         @Test
         void refusesAnAcceptedOrRevokedInvitation() {
             fixture.givenCurrentTime(T0).andGiven(created(), accepted())
-                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, null, "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, null, OrgPolicy.DEFAULTS, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
             fixture.givenCurrentTime(T0).andGiven(created(), revoked())
-                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, null, "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY, null, OrgPolicy.DEFAULTS, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_PENDING))
                     .expectNoEvents();
         }
@@ -120,7 +249,7 @@ class InvitationTest {
         @Test
         void answersNotFoundThroughAnotherOrg() {
             fixture.givenCurrentTime(T0).andGiven(created())
-                    .when(new ResendInvitation(ID, new OrgId("other-org"), EXPIRY, null, "admin-1", null))
+                    .when(new ResendInvitation(ID, new OrgId("other-org"), EXPIRY, null, OrgPolicy.DEFAULTS, "admin-1", null))
                     .expectException(rejectedFor(Reason.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -403,7 +532,7 @@ class InvitationTest {
                     .expectNoEvents();
             // an expired invitation could be resent, and a pending one updated, but not once erased
             fixture.givenCurrentTime(T0).andGiven(created(), new InvitationExpired(ID, ORG, EMAIL, EXPIRY), erased())
-                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY.plus(Duration.ofDays(7)), null, "admin-1", null))
+                    .when(new ResendInvitation(ID, ORG_ID, EXPIRY.plus(Duration.ofDays(7)), null, OrgPolicy.DEFAULTS, "admin-1", null))
                     .expectException(rejectedFor(Reason.GONE))
                     .expectNoEvents();
             fixture.givenCurrentTime(T0).andGiven(created(), erased())

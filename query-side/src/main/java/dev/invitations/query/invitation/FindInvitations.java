@@ -1,5 +1,6 @@
 package dev.invitations.query.invitation;
 
+import dev.invitations.api.invitation.EmailAddress;
 import dev.invitations.resource.InvitationState;
 
 import java.time.Instant;
@@ -7,8 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A page of an org's invitations, newest first: the list parameters of the contract, already validated.
+ * A page of an org's invitations, or of those addressed to one invitee in every org, newest first: the list
+ * parameters of the contract, already validated.
  *
+ * @param orgId          the org whose invitations to list; null for an invitee's
+ * @param invitee        the normalised email whose invitations to list ({@link EmailAddress#normalized()}); null for
+ *                       an org's
  * @param states         the states to include (never empty: {@code ALL} is every state)
  * @param email          matched case-insensitively; null for any
  * @param createdAfter   exclusive; null for no bound
@@ -28,5 +33,21 @@ public record FindInvitations(
         int limit,
         String startingAfter,
         String endingBefore,
-        boolean includeTotal) {
+        boolean includeTotal,
+        String invitee) {
+
+    /** The pending invitations addressed to {@code invitee} in every org: what the signed-in invitee lists. */
+    public static FindInvitations pendingFor(EmailAddress invitee, int limit, String startingAfter,
+                                             String endingBefore) {
+        return new FindInvitations(null, Set.of(InvitationState.PENDING), null, null, null, Map.of(), null, null, limit,
+                startingAfter, endingBefore, false, invitee.normalized());
+    }
+
+    /**
+     * What a cursor of this list is bound to: the org, or the invitee (an org id holds no colon); one list's cursor
+     * means nothing to another.
+     */
+    String scope() {
+        return orgId != null ? orgId : "invitee:" + invitee;
+    }
 }

@@ -50,8 +50,8 @@ public class InvitationQueries {
     public InvitationPage list(FindInvitations find) {
         boolean backwards = find.endingBefore() != null;
         Position position = find.startingAfter() != null
-                ? cursors.positionOf(find.orgId(), find.startingAfter(), "starting_after")
-                : backwards ? cursors.positionOf(find.orgId(), find.endingBefore(), "ending_before") : null;
+                ? cursors.positionOf(find.scope(), find.startingAfter(), "starting_after")
+                : backwards ? cursors.positionOf(find.scope(), find.endingBefore(), "ending_before") : null;
         List<InvitationDocument> found = new ArrayList<>(views.page(find, position, backwards, find.limit() + 1));
         boolean more = found.size() > find.limit();
         List<InvitationDocument> page = found.subList(0, Math.min(found.size(), find.limit()));
@@ -99,7 +99,7 @@ public class InvitationQueries {
      */
     public List<InvitationWithHistory> personalData(String orgId, String email) {
         var find = new FindInvitations(orgId, EnumSet.allOf(InvitationState.class), email, null, null, Map.of(), null,
-                null, PERSONAL_DATA_LIMIT, null, null, false);
+                null, PERSONAL_DATA_LIMIT, null, null, false, null);
         return views.page(find, null, true, PERSONAL_DATA_LIMIT).stream()
                 .map(view -> new InvitationWithHistory(view, history(orgId, view.getId()).orElse(List.of())))
                 .toList();
@@ -118,6 +118,6 @@ public class InvitationQueries {
     }
 
     private String cursorAt(FindInvitations find, InvitationDocument view) {
-        return cursors.cursorAt(find.orgId(), new Position(view.getCreateTime(), view.getId()));
+        return cursors.cursorAt(find.scope(), new Position(view.getCreateTime(), view.getId()));
     }
 }

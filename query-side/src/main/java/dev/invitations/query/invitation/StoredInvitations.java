@@ -41,6 +41,11 @@ class StoredInvitations {
         mongo.indexOps(COLLECTION).ensureIndex(new Index()
                 .on("orgId", Sort.Direction.ASC).on("createTime", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
                 .named("org-newest-first"));
+        // an invitee's invitations in every org, newest first
+        mongo.indexOps(COLLECTION).ensureIndex(new Index()
+                .on(InvitationDocument.INVITEE_EMAIL, Sort.Direction.ASC).on("createTime", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC)
+                .named("invitee-newest-first"));
     }
 
     Optional<InvitationDocument> find(String id) {
@@ -97,7 +102,8 @@ class StoredInvitations {
     }
 
     private static Criteria matching(FindInvitations find, Position position, boolean newer) {
-        var criteria = where("orgId").is(find.orgId())
+        var criteria = (find.orgId() != null ? where("orgId").is(find.orgId())
+                : where(InvitationDocument.INVITEE_EMAIL).is(find.invitee()))
                 .and("state").in(find.states().stream().map(Enum::name).toList());
         if (find.email() != null) {
             // the stored address keeps its case: matched case-insensitively, as EmailAddress compares

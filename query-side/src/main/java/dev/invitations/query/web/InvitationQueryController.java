@@ -62,7 +62,7 @@ class InvitationQueryController {
                 parameters.intIn("limit", limit, 10, 1, 100),
                 startingAfter, endingBefore,
                 Boolean.TRUE.equals(parameters.parsed("include_total", includeTotal == null ? "false" : includeTotal,
-                        QueryParameters::strictBoolean, "must be true or false")));
+                        QueryParameters::strictBoolean, "must be true or false")), null);
         if (startingAfter != null && endingBefore != null) {
             parameters.violation("ending_before", "cannot be combined with starting_after");
         }

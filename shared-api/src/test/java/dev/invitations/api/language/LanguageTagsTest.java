@@ -15,7 +15,7 @@ class LanguageTagsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "e", "de-", "-de", "de_AT", "!!", "de AT", "<script>", "x-klingon-too-long-subtag",
-            "abcdefghi", "en-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+            "abcdefghi", "und", "UND-Latn", "en-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void refusesMalformedOrOverlongTags(String tag) {
         assertThat(LanguageTags.isWellFormed(tag)).isFalse();
     }
