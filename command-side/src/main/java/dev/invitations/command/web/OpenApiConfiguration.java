@@ -27,14 +27,20 @@ class OpenApiConfiguration {
         Map<String, String> problems = new LinkedHashMap<>();
         problems.put("400", "malformed or invalid input, with one entry per invalid field in errors");
         problems.put("401", "no valid bearer token");
-        problems.put("403", "the token lacks the permission or the org");
+        problems.put("403", "the token lacks the permission or the org (on /v1/me: a verified email), or the accepting"
+                + " email's domain is not allowed by the org (email-domain-not-allowed)");
         problems.put("404", "no such invitation (or token)");
         problems.put("409", "the invitation's state forbids this, or a pending one exists for the email");
         problems.put("410", "the token is expired, revoked, declined or superseded");
         problems.put("412", "If-Match names a version the invitation has moved past");
-        problems.put("413", "the body is larger than invitations.max-body-size");
+        problems.put("413", "the body is larger than invitations.max-body-size, or metadata above 4 KB"
+                + " (metadata-too-large)");
         problems.put("415", "the body is not application/json");
-        problems.put("422", "the Idempotency-Key was used with a different request");
+        problems.put("422", "the Idempotency-Key was used with a different request, or the org's settings refuse the"
+                + " email's domain (email-domain-not-allowed), a role (role-not-allowed) or the redirect URL"
+                + " (redirect-not-allowed)");
+        problems.put("429", "too many requests, or the invitation was sent as often today as the org allows"
+                + " (send-limit-reached); see Retry-After");
         problems.put("503", "storage is unreachable; see Retry-After");
         return ProblemApiDocs.answersWith(problems);
     }

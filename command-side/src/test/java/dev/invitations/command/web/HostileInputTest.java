@@ -49,19 +49,22 @@ class HostileInputTest extends RunningCommandSide {
     Stream<Arguments> hostileBodies() {
         String create = "/v1/orgs/fuzz/invitations";
         List<Call> calls = new ArrayList<>();
-        for (String field : List.of("invitedEmail", "email", "role", "inviter", "ttl", "expirationTime",
-                "disableInvitationEmail", "labels")) {
+        for (String field : List.of("invitedEmail", "email", "role", "roles", "inviter", "ttl", "expirationTime",
+                "disableInvitationEmail", "labels", "locale", "redirectUrl", "metadata")) {
             calls.add(new Call("POST", create,
                     "{\"invitedEmail\":\"h@example.com\",\"role\":\"r\",\"" + field + "\":%s}"));
         }
         calls.add(new Call("POST", create, "{\"invitedEmail\":\"h@example.com\",\"role\":\"r\",\"labels\":{\"k\":%s}}"));
+        calls.add(new Call("POST", create, "{\"invitedEmail\":\"h@example.com\",\"roles\":[%s]}"));
+        calls.add(new Call("POST", create, "{\"invitedEmail\":\"h@example.com\",\"role\":\"r\",\"metadata\":{\"k\":%s}}"));
         calls.add(new Call("POST", create, "%s"));
         calls.add(new Call("POST", create + ":batchCreate", "{\"requests\":%s}"));
         calls.add(new Call("POST", create + ":batchCreate", "{\"requests\":[{\"invitedEmail\":%s,\"role\":\"r\"}]}"));
         calls.add(new Call("POST", invitation + ":resend", "{\"ttl\":%s}"));
         calls.add(new Call("POST", invitation + ":resend", "{\"expirationTime\":%s}"));
+        calls.add(new Call("POST", invitation + ":resend", "{\"locale\":%s}"));
         calls.add(new Call("POST", invitation + ":revoke", "{\"reason\":%s}"));
-        for (String field : List.of("role", "labels", "state", "revokeReason")) {
+        for (String field : List.of("role", "roles", "labels", "state", "revokeReason")) {
             calls.add(new Call("PATCH", invitation, "{\"" + field + "\":%s}"));
         }
         for (String field : List.of("token", "acceptedBy", "email")) {
@@ -97,9 +100,35 @@ class HostileInputTest extends RunningCommandSide {
                 path.replaceFirst("/invitations/.*", "/settings").replace("/fuzz/", "/fuzz-settings/"), "{}"));
     }
 
-    Stream<String> hostilePaths() {
+    @ParameterizedTest
+    @MethodSource("hostileIds")
+    void hostileIdsOfTheSignedInInviteeNeverCauseA5xx(String id) {
+        var invitee = new HttpForTests(port, JwtsForTests.invitee("fuzzer", "target@example.com", true));
+        assertAnsweredWithoutServerError(invitee.send("POST", "/v1/me/invitations/" + id + ":accept", "{}"));
+        assertAnsweredWithoutServerError(invitee.send("POST", "/v1/me/invitations/" + id + ":decline", null));
+    }
+
+    Stream<String> hostileIds() {
         return Stream.of("%2e%2e", "..%252F..", "%25%30%30", "a".repeat(2_000), "%F0%9F%98%80", "%C0%AF",
-                        "00000000-0000-0000-0000-000000000000", "%7B%22%24gt%22%3A%22%22%7D")
+                "00000000-0000-0000-0000-000000000000", "%7B%22%24gt%22%3A%22%22%7D");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileEmails")
+    void hostileEmailsInAnInviteesTokenAreForbidden(String email) {
+        var invitee = new HttpForTests(port, JwtsForTests.invitee("fuzzer", email, true));
+        Answer answer = invitee.send("POST", "/v1/me/invitations/00000000-0000-0000-0000-000000000000:accept", null);
+        assertThat(answer.status()).isIn(403, 404);
+        assertAnsweredWithoutServerError(answer);
+    }
+
+    Stream<String> hostileEmails() {
+        return Stream.of("", "   ", "not-an-email", "a\u0000b@example.com", "x".repeat(300) + "@example.com",
+                "<script>@example.com", "{\"$gt\":\"\"}");
+    }
+
+    Stream<String> hostilePaths() {
+        return hostileIds()
                 .flatMap(segment -> Stream.of("/v1/orgs/fuzz/invitations/" + segment + ":revoke",
                         "/v1/orgs/" + segment + "/invitations/00000000-0000-0000-0000-000000000000:revoke"));
     }

@@ -78,6 +78,8 @@ class HostileQueryInputTest {
     private HttpForTests reader;
     private HttpForTests admin;
     private HttpForTests invitee;
+    /** The invitee signed in with a verified email, for {@code /v1/me}. */
+    private HttpForTests signedIn;
     private String invitation;
     private String cursor;
 
@@ -91,6 +93,7 @@ class HostileQueryInputTest {
         reader = new HttpForTests(port, JwtsForTests.bearer("fuzzer", "org.user.read", "*"));
         admin = new HttpForTests(port, JwtsForTests.bearer("operator", "invitations.admin"));
         invitee = new HttpForTests(port, null);
+        signedIn = new HttpForTests(port, JwtsForTests.invitee("fuzzer", "target@example.com", true));
         Instant now = Instant.now();
         invitation = events.create(ORG, "target@example.com", now);
         events.create(ORG, "second@example.com", now.plusSeconds(1));
@@ -115,6 +118,10 @@ class HostileQueryInputTest {
             parameters.add(new String[]{"GET", "/v1/orgs/" + ORG + "/events", name});
         }
         parameters.add(new String[]{"GET", "/invite", "token"});
+        parameters.add(new String[]{"GET", "/invite", "lang"});
+        for (String name : List.of("limit", "starting_after", "ending_before")) {
+            parameters.add(new String[]{"GET", "/v1/me/invitations", name});
+        }
         parameters.add(new String[]{"GET", "/admin/views/rebuild", "x"});
         parameters.add(new String[]{"POST", "/admin/views:rebuild", "x"});
         List<String> values = new ArrayList<>();
@@ -230,7 +237,7 @@ class HostileQueryInputTest {
 
     private Answer send(String method, String pathAndQuery) {
         HttpForTests client = pathAndQuery.startsWith("/admin") ? admin
-                : pathAndQuery.startsWith("/v1/orgs") ? reader : invitee;
+                : pathAndQuery.startsWith("/v1/orgs") ? reader : pathAndQuery.startsWith("/v1/me") ? signedIn : invitee;
         return method.equals("POST") ? client.post(pathAndQuery) : client.get(pathAndQuery);
     }
 
