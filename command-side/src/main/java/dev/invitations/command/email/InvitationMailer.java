@@ -28,6 +28,10 @@ import java.util.Set;
  * by the bundles {@code messages/email*.properties} in the invitation's language, with the link
  * {@code <accept-url-base>?token=<token>}. The token is derived here, at the moment of sending, from the invitation
  * id, its send number and the key its recorded hash names; it exists only in the email that leaves.
+ * <p>
+ * An email is sent at least once: when the SMTP server fails after it took the email, or the saga's work is redone on
+ * another instance, the same email goes again. Each send's email has one {@code Message-ID}, the same in every
+ * attempt, so a mailbox shows the repeats as one message.
  */
 public class InvitationMailer {
 
@@ -68,6 +72,8 @@ public class InvitationMailer {
             parts.setSubject(templates.process("invitation-subject.txt", context).strip());
             parts.setText(templates.process("invitation.txt", context), templates.process("invitation.html", context));
             message.setContentLanguage(new String[]{language.tag()});
+            // kept by the sender, which sets a new one only where none was given
+            message.setHeader("Message-ID", messageIdOf(email));
         } catch (MessagingException e) {
             throw new EmailNotSent("the invitation email could not be written", e);
         }
@@ -76,6 +82,17 @@ public class InvitationMailer {
         } catch (MailException e) {
             throw new EmailNotSent("the SMTP server did not take the invitation email", e);
         }
+    }
+
+    /** The same for every attempt at one send's email: {@code <invitation-<id>.send-<n>@<the sender's domain>>}. */
+    String messageIdOf(InvitationEmail email) {
+        return "<invitation-" + email.invitationId() + ".send-" + email.sendCount() + "@" + senderDomain() + ">";
+    }
+
+    private String senderDomain() {
+        String address = from.contains("<") ? from.substring(from.lastIndexOf('<') + 1, from.lastIndexOf('>')) : from;
+        String domain = address.substring(address.lastIndexOf('@') + 1).strip();
+        return domain.isEmpty() ? "localhost" : domain;
     }
 
     private String token(InvitationEmail email) {

@@ -53,6 +53,10 @@ class InvitationEmailTest extends RunningCommandSide {
 
         String secondToken = tokenOfLinkIn(part(EmailsForTests.await(address, 2).get(1), "text/plain"));
         assertThat(secondToken).isNotEqualTo(firstToken);
+        // one Message-ID per send, the same in every attempt at it: a repeat shows in a mailbox as one message
+        assertThat(EmailsForTests.await(address, 2)).extracting(MimeMessage::getMessageID).containsExactly(
+                "<invitation-" + idOf(created) + ".send-1@localhost>",
+                "<invitation-" + idOf(created) + ".send-2@localhost>");
         assertThat(accept(firstToken).status()).isEqualTo(410);
         assertThat(accept(secondToken).status()).isEqualTo(200);
         assertThat(events.await(idOf(created), "InvitationEmailSent", 2, PATIENCE))

@@ -49,13 +49,21 @@ class ViewRebuildApiTest extends RunningQuerySide {
 
         assertThat(started.status()).isEqualTo(202);
         assertThat(done.body().get("replayedEvents").asLong()).isGreaterThanOrEqualTo(done.body().get("totalEvents").asLong());
-        assertThat(allViews()).isEqualTo(before);
+        // other tests' views too, but compared whole only for this org: a view planted as an earlier release stored
+        // it (InvitationViewProjectionTest) lacks fields a rebuild fills in
+        assertThat(allViews()).extracting(view -> view.get("_id")).isEqualTo(before.stream().map(view -> view.get("_id"))
+                .toList());
+        assertThat(viewsOf(org, allViews())).isEqualTo(viewsOf(org, before));
         assertThat(allSettings()).isEqualTo(settingsBefore);
         assertThat(reader().post("/admin/views:rebuild").status()).isEqualTo(403);
     }
 
     private List<Document> allViews() {
         return mongo.find(new Query().with(Sort.by("_id")), Document.class, "invitations");
+    }
+
+    private static List<Document> viewsOf(String org, List<Document> views) {
+        return views.stream().filter(view -> org.equals(view.get("orgId"))).toList();
     }
 
     private List<Document> allSettings() {
