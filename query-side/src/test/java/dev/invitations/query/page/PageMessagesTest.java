@@ -1,13 +1,9 @@
 package dev.invitations.query.page;
 
-import dev.invitations.api.language.InvitationLanguage;
+import dev.invitations.testing.MessageBundlesForTests;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,19 +12,12 @@ class PageMessagesTest {
 
     @Test
     void everyWrittenLanguageHasABundleWithEveryMessage() {
-        Properties english = bundle(Locale.ENGLISH);
-        for (Locale language : InvitationLanguage.WRITTEN) {
-            assertThat(bundle(language).stringPropertyNames()).as(language.toLanguageTag())
-                    .isEqualTo(english.stringPropertyNames());
-        }
+        MessageBundlesForTests.assertEveryWrittenLanguageHasEveryMessage("messages/page");
     }
 
     @Test
     void noMessageHoldsAPlainApostropheWhichMessageFormatWouldSwallow() {
-        for (Locale language : InvitationLanguage.WRITTEN) {
-            bundle(language).forEach((key, message) ->
-                    assertThat((String) message).as(language + " " + key).doesNotContain("'"));
-        }
+        MessageBundlesForTests.assertNoPlainApostrophe("messages/page");
     }
 
     @Test
@@ -43,19 +32,5 @@ class PageMessagesTest {
                 .isEqualTo("Invitation à rejoindre Acme");
         assertThat(messages.getMessage("problemDetail.no.such.code", null, null, Locale.GERMAN))
                 .as("not a message of the page").isNull();
-    }
-
-    /** The bundle file of {@code language} alone, without its parents'; English is the base bundle. */
-    private static Properties bundle(Locale language) {
-        String name = "messages/page" + (language.equals(Locale.ENGLISH) ? "" : "_" + language) + ".properties";
-        var stream = PageMessagesTest.class.getClassLoader().getResourceAsStream(name);
-        assertThat(stream).as(name).isNotNull();
-        try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            var properties = new Properties();
-            properties.load(reader);
-            return properties;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
