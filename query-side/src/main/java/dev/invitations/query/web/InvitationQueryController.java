@@ -75,8 +75,7 @@ class InvitationQueryController {
                                            @RequestParam(required = false) String minVersion) {
         var parameters = new QueryParameters();
         parameters.orgId(orgId);
-        Long version = minVersion == null ? null
-                : parameters.parsed("minVersion", minVersion, QueryParameters::version, "must be a version, 0 or more");
+        Long version = parameters.minVersion(minVersion);
         parameters.check();
         var found = queries.get(orgId, id, version).orElseThrow(NotFoundException::new);
         var response = ResponseEntity.ok().eTag("\"" + found.view().getVersion() + "\"");

@@ -26,8 +26,7 @@ class OrgSettingsQueryController {
                                             @RequestParam(required = false) String minVersion) {
         var parameters = new QueryParameters();
         parameters.orgId(orgId);
-        Long version = minVersion == null ? null
-                : parameters.parsed("minVersion", minVersion, QueryParameters::version, "must be a version, 0 or more");
+        Long version = parameters.minVersion(minVersion);
         parameters.check();
         var found = queries.get(orgId, version);
         var response = ResponseEntity.ok().eTag("\"" + found.version() + "\"");

@@ -96,7 +96,13 @@ final class QueryParameters {
         };
     }
 
-    static long version(String value) {
+    /** {@code minVersion}: a version, 0 or more; null when not given. */
+    Long minVersion(String value) {
+        return value == null ? null
+                : parsed("minVersion", value, QueryParameters::version, "must be a version, 0 or more");
+    }
+
+    private static long version(String value) {
         long version = Long.parseLong(value);
         if (version < 0) {
             throw new IllegalArgumentException(value);
