@@ -87,6 +87,13 @@ public class ApiSecurityConfiguration {
                                     AuthenticationManagerResolver<HttpServletRequest> bearerTokens)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof ApiKeyAuthenticationProvider.StorageUnreachable) {
+                // the key may well be valid: the client should retry, not drop it
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+                        "storage is unreachable; retry later");
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required");
         };

@@ -1,8 +1,12 @@
 package dev.invitations.security.apikey;
 
 import dev.invitations.api.apikey.ApiKeys;
+import dev.invitations.problem.StorageFailures;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
@@ -18,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Authenticates {@code Authorization: Bearer inv_...}: the key's keyed hash is looked up in {@link MongoApiKeys}
  * (a found key is trusted for {@code invitations.api-keys.cache-for}, at most 1 s, so a revocation is in force on
  * every instance within it) and its use remembered for {@code lastUsedTime}. A malformed, unknown or revoked key is
- * an invalid bearer token (401). Neither the key nor its hash is in any message.
+ * an invalid bearer token (401); a key that cannot be looked up because MongoDB is unreachable is
+ * {@link StorageUnreachable} (503, not a 401 that would tell the client its key is gone). Neither the key nor its
+ * hash is in any message.
  */
 public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
@@ -68,7 +74,15 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         if (cached != null && now.isBefore(cached.until())) {
             return Optional.of(cached.key());
         }
-        Optional<StoredApiKey> found = stored.findByHash(hash);
+        Optional<StoredApiKey> found;
+        try {
+            found = stored.findByHash(hash);
+        } catch (RuntimeException failure) {
+            if (StorageFailures.isUnreachable(failure)) {
+                throw new StorageUnreachable(failure);
+            }
+            throw failure;
+        }
         if (found.isEmpty()) {
             recent.remove(hash);
         } else if (!cacheFor.isZero()) {
@@ -78,6 +92,14 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             recent.put(hash, new Cached(found.get(), now.plus(cacheFor)));
         }
         return found;
+    }
+
+    /** The key could not be looked up: storage is unreachable. */
+    public static final class StorageUnreachable extends OAuth2AuthenticationException {
+
+        StorageUnreachable(Throwable cause) {
+            super(new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE), "API keys' storage unreachable", cause);
+        }
     }
 
     @Override
