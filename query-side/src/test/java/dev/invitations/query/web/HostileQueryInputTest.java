@@ -208,6 +208,19 @@ class HostileQueryInputTest {
         assertAnsweredWithoutServerError(path, send("GET", path));
     }
 
+    Stream<Arguments> hostileFeedParameters() {
+        return hostileParameters().filter(arguments -> ((String) arguments.get()[1]).contains("/events?"));
+    }
+
+    /** The feed's parameters on its NDJSON export: a 400 problem, never a 5xx nor a stream. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostileFeedParameters")
+    @Timeout(10)
+    void hostileExportParametersNeverCauseA5xx(String method, String pathAndQuery) {
+        Answer answer = reader.get(pathAndQuery, "Accept", "application/x-ndjson");
+        assertAnsweredWithoutServerError(pathAndQuery, answer);
+    }
+
     /** Bearer tokens that look like API keys, or almost: never a key, never a 5xx. */
     @ParameterizedTest
     @MethodSource("hostileApiKeys")
