@@ -1,6 +1,8 @@
 package dev.invitations.query.apikey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.invitations.api.apikey.ApiKeyCreated;
+import dev.invitations.api.apikey.ApiKeyRevoked;
 import dev.invitations.api.apikey.ApiKeys;
 import dev.invitations.query.RunningQuerySide;
 import dev.invitations.security.JwtsForTests;
@@ -136,5 +138,23 @@ class ApiKeyReadApiTest extends RunningQuerySide {
                 .until(() -> manager().get("/v1/orgs/" + org + "/apiKeys").body().get("apiKeys").get(0),
                         key -> !key.get("lastUsedTime").isNull());
         assertThat(Instant.parse(listed.get("lastUsedTime").asText())).isAfterOrEqualTo(before);
+    }
+
+    @Test
+    void theKeysEventsAreNeitherInTheFeedNorInTheViews() {
+        String keyId = UUID.randomUUID().toString();
+        String stream = ApiKeyCreated.aggregateIdentifierOf(keyId);
+        Instant now = Instant.now();
+        events.write(stream, 0, new ApiKeyCreated(keyId, org, "CI", List.of("org.user.read"), "hash", "abcdefgh",
+                "admin-1", now));
+        events.write(stream, 1, new ApiKeyRevoked(keyId, org, "admin-1", now));
+        String invitation = events.create(org, "after-keys@example.com", now);
+
+        viewAt(org, invitation, 0);
+        JsonNode feed = reader().get("/v1/orgs/" + org + "/events").body().get("events");
+        assertThat(feed).hasSize(1);
+        assertThat(feed.get(0).get("type").asText()).isEqualTo("invitations.v1.InvitationCreated");
+        assertThat(reader().get("/v1/orgs/" + org + "/invitations").body().get("invitations")).hasSize(1);
+        assertThat(reader().get("/v1/orgs/" + org + "/invitations/" + stream).status()).isIn(400, 404);
     }
 }
