@@ -28,13 +28,14 @@ public final class ProblemApiDocs {
     private ProblemApiDocs() {
     }
 
-    /** A description titled {@code title}, every operation needing a bearer JWT. */
+    /** A description titled {@code title}, every operation needing a bearer JWT (or, on an org's calls, an API key). */
     public static OpenAPI describedAs(String title, String description) {
         return new OpenAPI()
                 .info(new Info().title(title).version("v1").description(description))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                                .description("a JWT, or on /v1/orgs/{orgId}/... an API key of that org (inv_...)"))
                         .addSchemas(PROBLEM_DETAIL, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }

@@ -1,10 +1,16 @@
 package dev.invitations.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invitations.api.apikey.ApiKeys;
 import dev.invitations.problem.Problems;
+import dev.invitations.security.apikey.ApiKeyAuthenticationProvider;
+import dev.invitations.security.apikey.ApiKeyProperties;
+import dev.invitations.security.apikey.ApiKeyUses;
+import dev.invitations.security.apikey.MongoApiKeys;
 import dev.invitations.security.secrets.RequiredSecrets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -21,6 +27,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -32,6 +41,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,6 +52,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
 
 /**
  * Who may call what, the same on both sides. Every {@code /v1/orgs/{orgId}/...} call needs a bearer JWT whose
@@ -49,13 +62,14 @@ import javax.crypto.spec.SecretKeySpec;
  * Operators' calls under {@code /admin} and {@code /actuator} need the {@code invitations.admin} scope, but for the
  * liveness and readiness probes; on a management port of its own ({@code management.server.port}) the actuator needs
  * none, as that port is for the operators' network. The API descriptions are public where
- * {@code invitations.api-docs.public} says so.
+ * {@code invitations.api-docs.public} says so. An API key ({@code Bearer inv_...}) may stand in for a JWT on an org's
+ * calls: it is of one org and holds its own scopes ({@link OrgCaller}).
  */
 // before Boot's configurations whose filter chain, decoders and error controller step back for these
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
         ErrorMvcAutoConfiguration.class})
 @EnableWebSecurity
-@EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class})
+@EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class, ApiKeyProperties.class})
 public class ApiSecurityConfiguration {
 
     private static final String ADMIN_AUTHORITY = "SCOPE_" + OrgPermissions.ADMIN;
@@ -69,9 +83,17 @@ public class ApiSecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, RateLimitFilter rateLimits,
-                                    ApiSecurityProperties properties, ManagementPort managementPort)
+                                    ApiSecurityProperties properties, ManagementPort managementPort,
+                                    AuthenticationManagerResolver<HttpServletRequest> bearerTokens)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof ApiKeyAuthenticationProvider.StorageUnreachable) {
+                // the key may well be valid: the client should retry, not drop it
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+                        "storage is unreachable; retry later");
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required");
         };
@@ -100,7 +122,7 @@ public class ApiSecurityConfiguration {
                 // after authentication, so that a caller's requests count against their own bucket
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> { })
+                        .authenticationManagerResolver(bearerTokens)
                         .authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthenticated)
@@ -116,6 +138,49 @@ public class ApiSecurityConfiguration {
                             }
                         }))
                 .build();
+    }
+
+    /** {@code Bearer inv_...} goes to the API keys, every other bearer token to the JWT decoder. */
+    @Bean
+    AuthenticationManagerResolver<HttpServletRequest> bearerTokens(
+            JwtDecoder jwtDecoder, ObjectProvider<JwtAuthenticationConverter> jwtConverter,
+            ApiKeyAuthenticationProvider apiKeyProvider) {
+        var jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
+        jwtProvider.setJwtAuthenticationConverter(jwtConverter.getIfAvailable(JwtAuthenticationConverter::new));
+        AuthenticationManager jwts = new ProviderManager(jwtProvider);
+        AuthenticationManager apiKeys = new ProviderManager(apiKeyProvider);
+        var tokens = new DefaultBearerTokenResolver();
+        return request -> ApiKeyAuthenticationProvider.isApiKey(tokens.resolve(request)) ? apiKeys : jwts;
+    }
+
+    @Bean
+    MongoApiKeys mongoApiKeys(MongoTemplate mongo) {
+        return new MongoApiKeys(mongo);
+    }
+
+    @Bean
+    ApiKeys apiKeys(ApiSecurityProperties properties, RequiredSecrets secrets) {
+        byte[] key = secrets.require("invitations.api-key-secret", "INVITATIONS_API_KEY_SECRET",
+                properties.apiKeySecret());
+        if (key.length < 32) {
+            throw new IllegalStateException("invitations.api-key-secret needs at least 32 bytes");
+        }
+        return new ApiKeys(key);
+    }
+
+    @Bean(destroyMethod = "close")
+    ApiKeyUses apiKeyUses(MongoApiKeys stored, ApiKeyProperties properties) {
+        var uses = new ApiKeyUses(stored::recordLastUse);
+        uses.flushEvery(properties.lastUsedFlushInterval());
+        return uses;
+    }
+
+    @Bean
+    ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(ApiKeys apiKeys, MongoApiKeys stored, ApiKeyUses uses,
+                                                              ApiKeyProperties properties,
+                                                              ObjectProvider<Clock> clock) {
+        return new ApiKeyAuthenticationProvider(apiKeys, stored, uses, properties.cacheFor(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

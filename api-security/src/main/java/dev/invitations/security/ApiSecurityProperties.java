@@ -12,12 +12,15 @@ import org.springframework.util.unit.DataSize;
  *                    ignored once {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} or
  *                    {@code issuer-uri} is set
  *                    (JWKS keys rotate there); required otherwise, outside the {@code local} profile
+ * @param apiKeySecret the key (its UTF-8 bytes, at least 32) of the keyed hash under which API keys are stored and
+ *                     looked up; required outside the {@code local} profile; changing it revokes every key
  * @param maxBodySize requests with a larger body are refused with 413
  * @param apiDocs     who may read the OpenAPI descriptions and Swagger UI
  */
 @ConfigurationProperties("invitations")
 public record ApiSecurityProperties(
         String jwtSecret,
+        String apiKeySecret,
         @DefaultValue("64KB") DataSize maxBodySize,
         @DefaultValue ApiDocs apiDocs) {
 

@@ -3,19 +3,19 @@ package dev.invitations.security;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The contract's permission model: {@code scope} holds permissions, {@code orgs} the orgs a caller may act on
  * ({@code "*"} for all). Reads need {@code org.user.read}, every other method {@code org.user.invite}, but for a
- * person's data (export, erasure), which needs {@code org.privacy.manage}, and the org's settings, which anyone who
- * may read invitations may read (their history too) and only {@code org.settings.manage} may change.
+ * person's data (export, erasure), which needs {@code org.privacy.manage}, the org's settings, which anyone who
+ * may read invitations may read (their history too) and only {@code org.settings.manage} may change, and the org's
+ * API keys, which need {@code org.integrations.manage} whatever the method. A caller is a bearer JWT or an API key
+ * ({@link OrgCaller}).
  */
 final class OrgPermissions {
 
@@ -30,9 +30,12 @@ final class OrgPermissions {
     static final String SETTINGS = "org.settings.manage";
     private static final PathPattern SETTINGS_PATHS =
             PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/settings/**");
+    /** The org's integrations: its API keys (listing them too). */
+    static final String INTEGRATIONS = "org.integrations.manage";
+    private static final PathPattern API_KEY_PATHS =
+            PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/apiKeys/**");
     /** Operations across every org, such as rebuilding the views. */
     static final String ADMIN = "invitations.admin";
-    private static final String ALL_ORGS = "*";
 
     private OrgPermissions() {
     }
@@ -46,6 +49,9 @@ final class OrgPermissions {
         if (PERSONAL_DATA_PATHS.stream().anyMatch(pattern -> pattern.matches(path))) {
             return PRIVACY;
         }
+        if (API_KEY_PATHS.matches(path)) {
+            return INTEGRATIONS;
+        }
         boolean read = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method);
         if (SETTINGS_PATHS.matches(path)) {
             return read ? READ : SETTINGS;
@@ -54,16 +60,10 @@ final class OrgPermissions {
     }
 
     static boolean mayActOn(Authentication caller, String orgId) {
-        if (!(caller instanceof JwtAuthenticationToken jwt)) {
-            return false;
-        }
-        Object orgs = jwt.getToken().getClaims().get("orgs");
-        Collection<?> allowed = orgs instanceof Collection<?> list ? list : orgs == null ? List.of() : List.of(orgs);
-        return allowed.contains(ALL_ORGS) || allowed.contains(orgId);
+        return OrgCaller.of(caller).map(known -> known.mayActOn(orgId)).orElse(false);
     }
 
     static boolean holds(Authentication caller, String permission) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("SCOPE_" + permission));
+        return OrgCaller.of(caller).map(known -> known.holds(permission)).orElse(false);
     }
 }

@@ -1,6 +1,7 @@
 package dev.invitations.security;
 
 import dev.invitations.problem.Problems;
+import dev.invitations.security.apikey.ApiKeyAuthentication;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -26,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One token bucket per authenticated caller, and one per client address for the invitee's calls, which carry no
+ * One token bucket per authenticated caller (a JWT's {@code sub}, or an API key), and one per client address for the invitee's calls, which carry no
  * bearer token. Every answer says the limit and what is left of it; a caller over it gets 429 with
  * {@code Retry-After}.
  */
@@ -64,7 +65,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var caller = SecurityContextHolder.getContext().getAuthentication();
-        boolean authenticated = caller instanceof JwtAuthenticationToken;
+        // a JWT's subject or an API key (apikey:<id>): each counts against a bucket of its own
+        boolean authenticated = caller instanceof JwtAuthenticationToken || caller instanceof ApiKeyAuthentication;
         Limit limit = authenticated ? perCaller : perClientAddress;
         String key = authenticated ? "caller:" + caller.getName() : "address:" + request.getRemoteAddr();
 

@@ -18,7 +18,8 @@ public final class JwtsForTests {
 
     /** The default of {@code invitations.jwt-secret}, which the tests run with. */
     public static final String LOCAL_SECRET = "local-development-jwt-secret-not-for-production";
-    public static final String EVERYTHING = "org.user.invite org.user.read org.privacy.manage org.settings.manage";
+    public static final String EVERYTHING =
+            "org.user.invite org.user.read org.privacy.manage org.settings.manage org.integrations.manage";
 
     private JwtsForTests() {
     }

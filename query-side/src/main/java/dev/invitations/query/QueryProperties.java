@@ -12,9 +12,11 @@ import java.time.Duration;
  *                          answering with what it has
  * @param eventPollInterval how soon the query side looks for new events in the event store after it found none;
  *                          it bounds how long a write takes to show in the views
+ * @param exportPageSize    how many feed entries an NDJSON export reads from MongoDB at a time: what it holds in memory
  */
 @ConfigurationProperties("invitations.query")
 public record QueryProperties(
         @DefaultValue("5s") Duration minVersionWait,
-        @DefaultValue("50ms") Duration eventPollInterval) {
+        @DefaultValue("50ms") Duration eventPollInterval,
+        @DefaultValue("500") int exportPageSize) {
 }

@@ -17,7 +17,7 @@ class OpenApiConfiguration {
     OpenAPI commandApi() {
         return ProblemApiDocs.describedAs("Invitations: command API",
                 "Every write: create, batch create, resend, revoke, cancel, update, accept and decline invitations;"
-                        + " erase a person's data; compact the storage."
+                        + " create and revoke an org's API keys; erase a person's data; compact the storage."
                         + " Reads are on the query side.");
     }
 
@@ -29,7 +29,7 @@ class OpenApiConfiguration {
         problems.put("401", "no valid bearer token");
         problems.put("403", "the token lacks the permission or the org (on /v1/me: a verified email), or the accepting"
                 + " email's domain is not allowed by the org (email-domain-not-allowed)");
-        problems.put("404", "no such invitation (or token)");
+        problems.put("404", "no such invitation (or token, or API key)");
         problems.put("409", "the invitation's state forbids this, or a pending one exists for the email");
         problems.put("410", "the token is expired, revoked, declined or superseded");
         problems.put("412", "If-Match names a version the invitation has moved past");

@@ -1,5 +1,7 @@
 package dev.invitations.command.web;
 
+import dev.invitations.command.apikey.ApiKeyNotFound;
+import dev.invitations.command.apikey.ApiKeyScopesExceeded;
 import dev.invitations.command.idempotency.IdempotentRequests.KeyInUseException;
 import dev.invitations.command.idempotency.IdempotentRequests.KeyReusedException;
 import dev.invitations.command.invitation.InvitationRejected;
@@ -41,7 +43,7 @@ class ProblemResponses extends ProblemAdvice {
     /** The answers the domain and the request checks give; the same ones a batch gives per item. */
     @ExceptionHandler({InvitationRejected.class, AggregateNotFoundException.class,
             ConflictingModificationException.class, KeyReusedException.class, KeyInUseException.class,
-            SettingsVersionMismatch.class})
+            SettingsVersionMismatch.class, ApiKeyNotFound.class, ApiKeyScopesExceeded.class})
     ResponseEntity<Object> refused(RuntimeException e) {
         ResponseEntity<Object> answer = respond(problemFor(e));
         if (e instanceof SendLimitReached limit) {
@@ -81,6 +83,14 @@ class ProblemResponses extends ProblemAdvice {
             var reason = rejected.reason() == InvitationRejected.Reason.ACCEPTING_EMAIL_NOT_ALLOWED
                     ? InvitationRejected.Reason.EMAIL_DOMAIN_NOT_ALLOWED : rejected.reason();
             return Problems.problem(status, reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
+        }
+        if (e instanceof ApiKeyNotFound) {
+            return Problems.problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+        }
+        if (e instanceof ApiKeyScopesExceeded exceeded) {
+            return invalid(exceeded.violations().stream().map(violation -> new FieldViolation(
+                    violation.index() < 0 ? "scopes" : "scopes[" + violation.index() + "]", violation.message()))
+                    .toList());
         }
         if (e instanceof AggregateNotFoundException) {
             return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "no such invitation");

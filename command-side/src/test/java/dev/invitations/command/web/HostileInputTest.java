@@ -81,6 +81,11 @@ class HostileInputTest extends RunningCommandSide {
             calls.add(new Call("PUT", settings, "{\"" + field + "\":[%s]}"));
         }
         calls.add(new Call("PUT", settings, "%s"));
+        String apiKeys = "/v1/orgs/fuzz-keys/apiKeys";
+        calls.add(new Call("POST", apiKeys, "{\"name\":%s,\"scopes\":[\"org.user.read\"]}"));
+        calls.add(new Call("POST", apiKeys, "{\"name\":\"n\",\"scopes\":%s}"));
+        calls.add(new Call("POST", apiKeys, "{\"name\":\"n\",\"scopes\":[%s]}"));
+        calls.add(new Call("POST", apiKeys, "%s"));
         return calls.stream().flatMap(call -> HOSTILE_VALUES.stream().map(value -> Arguments.of(
                 call.method(), call.path(), call.bodyTemplate().formatted(value))));
     }
@@ -98,6 +103,23 @@ class HostileInputTest extends RunningCommandSide {
         assertAnsweredWithoutServerError(fuzzer.send("PATCH", path.replace(":revoke", ""), "{\"role\":\"r\"}"));
         assertAnsweredWithoutServerError(fuzzer.send("PUT",
                 path.replaceFirst("/invitations/.*", "/settings").replace("/fuzz/", "/fuzz-settings/"), "{}"));
+        assertAnsweredWithoutServerError(fuzzer.send("DELETE",
+                path.replace("/invitations/", "/apiKeys/").replace(":revoke", ""), null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileApiKeys")
+    void hostileApiKeysAreUnauthenticated(String token) {
+        Answer answer = new HttpForTests(port, "Bearer " + token).post("/v1/orgs/fuzz/invitations",
+                "{\"invitedEmail\":\"h@example.com\",\"role\":\"r\"}");
+        assertThat(answer.status()).isEqualTo(401);
+        assertAnsweredWithoutServerError(answer);
+    }
+
+    Stream<String> hostileApiKeys() {
+        return Stream.of("inv_", "inv_" + "A".repeat(4_000), "inv_" + "A".repeat(42) + "=", "inv_%00" + "A".repeat(40),
+                "inv_{\"$gt\":\"\"}", "INV_" + "A".repeat(43), "inv_" + "A".repeat(43) + "." + "A".repeat(43),
+                "inv_..%2F" + "A".repeat(37));
     }
 
     @ParameterizedTest

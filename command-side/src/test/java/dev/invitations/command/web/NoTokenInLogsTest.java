@@ -53,4 +53,25 @@ class NoTokenInLogsTest {
             assertThat(logs.getAll()).doesNotContain(token.substring(22)); // nor its secret part alone
         }
     }
+
+    @Test
+    void anApiKeysCreationUsesAndRevocationLogNoKey(CapturedOutput logs) {
+        var http = new HttpForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
+        Answer created = http.post("/v1/orgs/acme/apiKeys", "{\"name\":\"CI\",\"scopes\":[\"org.user.invite\"]}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        String key = created.body().get("key").asText();
+        var withKey = new HttpForTests(port, "Bearer " + key);
+
+        assertThat(withKey.post("/v1/orgs/acme/invitations", "{\"invitedEmail\":\"key@example.com\",\"role\":\"member\"}")
+                .status()).isEqualTo(201);
+        assertThat(withKey.post("/v1/orgs/globex/invitations", "{}").status()).isEqualTo(403);
+        assertThat(new HttpForTests(port, "Bearer " + key + "x").post("/v1/orgs/acme/invitations", "{}").status())
+                .isEqualTo(401);
+        assertThat(http.delete("/v1/orgs/acme/apiKeys/" + id).status()).isEqualTo(204);
+
+        assertThat(logs.getAll()).contains(id); // the logs did capture this run
+        assertThat(logs.getAll()).doesNotContain(key.substring(4));
+        assertThat(logs.getAll()).doesNotContain(key.substring(12)); // nor the part after the shown prefix
+    }
 }

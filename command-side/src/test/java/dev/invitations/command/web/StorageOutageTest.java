@@ -36,6 +36,8 @@ class StorageOutageTest {
         var http = new HttpForTests(port, JwtsForTests.bearer("admin-1", JwtsForTests.EVERYTHING, "*"));
         Answer before = create(http, "before@example.com");
         assertThat(before.status()).isEqualTo(201);
+        var withKey = new HttpForTests(port, "Bearer " + http.post("/v1/orgs/acme/apiKeys",
+                "{\"name\":\"CI\",\"scopes\":[\"org.user.invite\"]}").body().get("key").asText());
 
         MONGO.stop();
         Answer during = create(http, "during@example.com");
@@ -43,10 +45,16 @@ class StorageOutageTest {
         assertThat(during.contentType()).startsWith("application/problem+json");
         assertThat(during.header("Retry-After")).isPresent();
         assertThat(http.send("GET", "/actuator/health/readiness", null).status()).isEqualTo(503);
+        // an API key that cannot be looked up is no revoked key: 503, never 401
+        Answer keyDuring = create(withKey, "key-during@example.com");
+        assertThat(keyDuring.status()).isEqualTo(503);
+        assertThat(keyDuring.header("Retry-After")).isPresent();
 
         MONGO.start();
         Answer after = HttpForTests.retryUntil(201, 503, () -> create(http, "after@example.com"));
         assertThat(after.status()).isEqualTo(201);
+        assertThat(HttpForTests.retryUntil(201, 503, () -> create(withKey, "key-after@example.com")).status())
+                .isEqualTo(201);
         assertThat(http.send("GET", "/actuator/health/readiness", null).status()).isEqualTo(200);
         String token = before.body().get("invitationToken").asText();
         assertThat(http.post("/v1/invitations:accept", "{\"token\":\"" + token + "\"}").status()).isEqualTo(200);

@@ -1,11 +1,16 @@
 package dev.invitations.query.feed;
 
+import dev.invitations.query.QueryProperties;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-/** Reads an org's feed after a cursor, waiting for events when asked to (long polling). */
+/**
+ * Reads an org's feed after a cursor, waiting for events when asked to (long polling), or all of it at once for an
+ * export, a page at a time.
+ */
 @Service
 public class OrgEventFeed {
 
@@ -13,9 +18,40 @@ public class OrgEventFeed {
     public static final String START = "0";
 
     private final FeedEntries feed;
+    private final int exportPageSize;
 
-    OrgEventFeed(FeedEntries feed) {
+    OrgEventFeed(FeedEntries feed, QueryProperties properties) {
         this.feed = feed;
+        this.exportPageSize = properties.exportPageSize();
+    }
+
+    /** Where an export writes its events, one at a time, and learns that a page is done (to flush it). */
+    public interface ExportSink {
+
+        void event(CloudEvent event) throws IOException;
+
+        void pageDone() throws IOException;
+    }
+
+    /**
+     * Every event of the org after {@code after}, in feed order, handed to {@code sink} one by one: read a page of
+     * {@code invitations.query.export-page-size} at a time (each page a query after the last position written), so
+     * that only one page is ever held, however long the feed. Events stored while it runs are included up to the
+     * page that finds no more.
+     *
+     * @param after a cursor of {@link #isCursor}, {@link #START} for the beginning
+     */
+    public void export(String orgId, String after, ExportSink sink) throws IOException {
+        long position = Long.parseLong(after);
+        List<FeedEntry> page;
+        do {
+            page = feed.after(orgId, position, exportPageSize);
+            for (FeedEntry entry : page) {
+                sink.event(CloudEvent.of(entry));
+                position = entry.position();
+            }
+            sink.pageDone();
+        } while (page.size() == exportPageSize);
     }
 
     /** Whether {@code cursor} is one {@link #read} hands out. */

@@ -20,8 +20,8 @@ class OpenApiConfiguration {
     OpenAPI queryApi() {
         return ProblemApiDocs.describedAs("Invitations: query API",
                 "Every read: list, get and the history of invitations, lookup by token, a person's data, the org's"
-                        + " event feed (CloudEvents, described in docs/asyncapi.yaml) and the rebuild of the views. Writes are"
-                        + " on the command side.");
+                        + " event feed (CloudEvents, described in docs/asyncapi.yaml; with Accept: application/x-ndjson all of it"
+                        + " as one stream), the org's API keys and the rebuild of the views. Writes are on the command side.");
     }
 
     /** Every operation can answer with these problems. */

@@ -90,7 +90,7 @@ class HostileQueryInputTest {
 
     @BeforeAll
     void createTargets() {
-        reader = new HttpForTests(port, JwtsForTests.bearer("fuzzer", "org.user.read", "*"));
+        reader = new HttpForTests(port, JwtsForTests.bearer("fuzzer", "org.user.read org.integrations.manage", "*"));
         admin = new HttpForTests(port, JwtsForTests.bearer("operator", "invitations.admin"));
         invitee = new HttpForTests(port, null);
         signedIn = new HttpForTests(port, JwtsForTests.invitee("fuzzer", "target@example.com", true));
@@ -196,7 +196,8 @@ class HostileQueryInputTest {
                 "/v1/orgs/" + ORG + "/invitations/" + segment + "?minVersion=1",
                 "/v1/orgs/" + ORG + "/invitations/" + segment + "/history",
                 "/v1/orgs/" + segment + "/invitations/" + invitation + "/history",
-                "/v1/orgs/" + segment + "/events", "/v1/invitations:lookup/" + segment, "/invite/" + segment,
+                "/v1/orgs/" + segment + "/events", "/v1/orgs/" + segment + "/apiKeys",
+                "/v1/invitations:lookup/" + segment, "/invite/" + segment,
                 "/admin/views/" + segment)).map(Arguments::of);
     }
 
@@ -205,6 +206,34 @@ class HostileQueryInputTest {
     @Timeout(10)
     void hostilePathsNeverCauseA5xx(String path) {
         assertAnsweredWithoutServerError(path, send("GET", path));
+    }
+
+    Stream<Arguments> hostileFeedParameters() {
+        return hostileParameters().filter(arguments -> ((String) arguments.get()[1]).contains("/events?"));
+    }
+
+    /** The feed's parameters on its NDJSON export: a 400 problem, never a 5xx nor a stream. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostileFeedParameters")
+    @Timeout(10)
+    void hostileExportParametersNeverCauseA5xx(String method, String pathAndQuery) {
+        Answer answer = reader.get(pathAndQuery, "Accept", "application/x-ndjson");
+        assertAnsweredWithoutServerError(pathAndQuery, answer);
+    }
+
+    /** Bearer tokens that look like API keys, or almost: never a key, never a 5xx. */
+    @ParameterizedTest
+    @MethodSource("hostileApiKeys")
+    @Timeout(10)
+    void hostileApiKeysAreUnauthenticated(String token) {
+        Answer answer = new HttpForTests(port, "Bearer " + token).get("/v1/orgs/" + ORG + "/invitations");
+        assertThat(answer.status()).isEqualTo(401);
+        assertAnsweredWithoutServerError(token, answer);
+    }
+
+    Stream<String> hostileApiKeys() {
+        return Stream.of("inv_", "inv_" + "A".repeat(4_000), "inv_" + "A".repeat(42) + "=", "inv_%00" + "A".repeat(40),
+                "inv_{\"$gt\":\"\"}", "INV_" + "A".repeat(43), "inv_" + "A".repeat(43) + "." + "A".repeat(43));
     }
 
     /** The paths above whose org id the command side would refuse. */
