@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * The contract's permission model: {@code scope} holds permissions, {@code orgs} the orgs a caller may act on
  * ({@code "*"} for all). Reads need {@code org.user.read}, every other method {@code org.user.invite}, but for a
  * person's data (export, erasure), which needs {@code org.privacy.manage}, and the org's settings, which anyone who
- * may read invitations may read (their history too) and only {@code org.settings.manage} may change.
+ * may read invitations may read (their history too) and only {@code org.settings.manage} may change, and its
+ * webhooks, which only {@code org.integrations.manage} may read or change.
  */
 final class OrgPermissions {
 
@@ -30,6 +31,10 @@ final class OrgPermissions {
     static final String SETTINGS = "org.settings.manage";
     private static final PathPattern SETTINGS_PATHS =
             PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/settings/**");
+    /** The org's integrations: its webhooks, read and changed. */
+    static final String INTEGRATIONS = "org.integrations.manage";
+    private static final PathPattern WEBHOOK_PATHS =
+            PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/webhooks/**");
     /** Operations across every org, such as rebuilding the views. */
     static final String ADMIN = "invitations.admin";
     private static final String ALL_ORGS = "*";
@@ -45,6 +50,9 @@ final class OrgPermissions {
         PathContainer path = PathContainer.parsePath(requestUri);
         if (PERSONAL_DATA_PATHS.stream().anyMatch(pattern -> pattern.matches(path))) {
             return PRIVACY;
+        }
+        if (WEBHOOK_PATHS.matches(path)) {
+            return INTEGRATIONS;
         }
         boolean read = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method);
         if (SETTINGS_PATHS.matches(path)) {
