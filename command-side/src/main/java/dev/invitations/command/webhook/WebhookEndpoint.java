@@ -61,7 +61,8 @@ public class WebhookEndpoint {
         apply(new WebhookChanged(orgId, webhookId, command.url() != null ? command.url() : url,
                 command.types() != null ? List.copyOf(command.types()) : types,
                 command.description() != null ? command.description() : description,
-                command.enabled() != null ? command.enabled() : enabled, command.actor(),
+                command.enabled() != null ? command.enabled() : enabled, Boolean.TRUE.equals(command.enabled()),
+                command.actor(),
                 GenericEventMessage.clock.instant()));
         return state();
     }
