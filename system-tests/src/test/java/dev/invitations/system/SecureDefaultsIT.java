@@ -25,13 +25,15 @@ class SecureDefaultsIT {
     private static final String ROTATED_SECRET = "the-next-token-secret-after-rotation-48-characters";
     private static final String JWT_SECRET = "a-deployment's-own-jwt-secret-of-at-least-32-bytes";
     private static final String PERSONAL_DATA_SECRET = "a-deployment's-own-personal-data-secret-of-48-chars";
+    private static final String WEBHOOKS_SECRET_KEY = "a-deployment's-own-webhook-secret-key-of-48-chars";
 
     @Test
     void eachSideRefusesToStartWithoutItsOwnSecretsAndNamesTheOneMissing() throws Exception {
         try (var system = new LocalSystem().set("SPRING_PROFILES_ACTIVE", "")) {
             system.startMongo();
             Path side = JavaProcess.COMMAND_SIDE;
-            system.set("INVITATIONS_PERSONAL_DATA_SECRET", PERSONAL_DATA_SECRET);
+            system.set("INVITATIONS_PERSONAL_DATA_SECRET", PERSONAL_DATA_SECRET)
+                    .set("INVITATIONS_WEBHOOKS_SECRET_KEY", WEBHOOKS_SECRET_KEY);
             assertRefuses(system, side, "invitations.token-secret is not set", "INVITATIONS_TOKEN_SECRET");
             system.set("INVITATIONS_TOKEN_SECRET", "local-development-token-secret-not-for-production");
             assertRefuses(system, side, "invitations.token-secret holds a built-in value", "INVITATIONS_TOKEN_SECRET");
@@ -45,7 +47,14 @@ class SecureDefaultsIT {
             system.set("INVITATIONS_PERSONAL_DATA_SECRET", "local-development-personal-data-secret-not-for-production");
             assertRefuses(system, side, "invitations.personal-data-secret holds a built-in value",
                     "INVITATIONS_PERSONAL_DATA_SECRET");
-            system.set("INVITATIONS_PERSONAL_DATA_SECRET", PERSONAL_DATA_SECRET);
+            system.set("INVITATIONS_PERSONAL_DATA_SECRET", PERSONAL_DATA_SECRET)
+                    .set("INVITATIONS_WEBHOOKS_SECRET_KEY", "");
+            assertRefuses(system, side, "invitations.webhooks.secret-key is not set",
+                    "INVITATIONS_WEBHOOKS_SECRET_KEY");
+            system.set("INVITATIONS_WEBHOOKS_SECRET_KEY", "local-development-webhook-secret-key-not-for-production");
+            assertRefuses(system, side, "invitations.webhooks.secret-key holds a built-in value",
+                    "INVITATIONS_WEBHOOKS_SECRET_KEY");
+            system.set("INVITATIONS_WEBHOOKS_SECRET_KEY", WEBHOOKS_SECRET_KEY);
             system.set("INVITATIONS_JWT_SECRET", JwtsForTests.LOCAL_SECRET);
             // the query side runs the same checks (api-security's): one of each kind shows they are there
             assertRefuses(system, JavaProcess.QUERY_SIDE, "invitations.jwt-secret holds a built-in value");
