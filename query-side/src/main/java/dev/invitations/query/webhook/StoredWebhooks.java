@@ -21,7 +21,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * {@code webhook_endpoints}: one document per endpoint, its settings (from its events, written by the projection,
  * each event once: {@code sequence} is the last one applied) beside its delivery state (written by the deliveries,
  * under the instance's lease): {@code position} (the feed cursor delivered so far), {@code generation} (moved on by a
- * replay, so that a delivery run from before it cannot store its position), the failed attempts of the event at the
+ * replay, a change or a deletion, so that a delivery run from before it stops and cannot store its position), the failed attempts of the event at the
  * head, when it is next tried, and {@code failing}. The secrets are the events' ciphertexts, never plain.
  */
 @Repository
@@ -90,12 +90,6 @@ class StoredWebhooks {
                 new Update().set("leaseOwner", owner).set("leaseUntil", Date.from(until)),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION))
                 .map(WebhookEndpointDocument::of);
-    }
-
-    /** Extends the lease this instance holds; false when another took it (this one stalled past it). */
-    boolean extend(String webhookId, String owner, Instant until) {
-        return mongo.updateFirst(query(where("_id").is(webhookId).and("leaseOwner").is(owner)),
-                new Update().set("leaseUntil", Date.from(until)), COLLECTION).getMatchedCount() == 1;
     }
 
     void release(String webhookId, String owner) {

@@ -165,7 +165,9 @@ class WebhookDeliveries implements SmartLifecycle {
         List<String> signingSecrets = signingSecrets(endpoint, now);
         int failures = endpoint.attempts();
         for (PositionedEvent event : events) {
-            if (!started || !webhooks.extend(webhookId, owner, clock.instant().plus(properties.lease()))) {
+            // extends the lease only while no change, deletion or replay moved the endpoint on since it was read
+            if (!started || !webhooks.record(webhookId, owner, endpoint.generation(),
+                    new Update().set("leaseUntil", Date.from(clock.instant().plus(properties.lease()))))) {
                 return false;
             }
             if (!endpoint.receives(event.event().type())) {

@@ -47,8 +47,9 @@ class WebhookProjection {
 
     @EventHandler
     void on(WebhookChanged changed, DomainEventMessage<?> event) {
+        // a run under way stops at its next event (its generation is gone): the change applies from the next one
         var update = new Update().set("url", changed.url()).set("types", changed.types())
-                .set("description", changed.description()).set("enabled", changed.enabled());
+                .set("description", changed.description()).set("enabled", changed.enabled()).inc("generation", 1);
         if (changed.resumed()) {
             update.set("failing", false).set("attempts", 0).unset("firstFailureTime").unset("nextAttemptTime");
         }
@@ -66,7 +67,7 @@ class WebhookProjection {
     @EventHandler
     void on(WebhookDeleted deleted, DomainEventMessage<?> event) {
         webhooks.apply(deleted.webhookId(), event.getSequenceNumber(), new Update().set("deleted", true)
-                .set("enabled", false).unset("secret").unset("previousSecret"));
+                .set("enabled", false).unset("secret").unset("previousSecret").inc("generation", 1));
     }
 
     /** Moves the position back (or on) to {@code after}; the event at the head starts afresh. */
