@@ -337,4 +337,23 @@ class WebhookDeliveryTest extends RunningQuerySide {
         assertThat(integrations().get(webhookOf(newOrg(), id)).status()).isEqualTo(404);
         assertThat(integrations().get(webhookOf(org, "not-an-id")).status()).isEqualTo(400);
     }
+
+    @Test
+    void aSlowEndpointHoldsUpNoOtherEndpoint() throws Exception {
+        String org = newOrg();
+        String secret = WebhookSecrets.newSecret();
+        var slow = receiver(secret);
+        slow.delay(900);
+        var fast = receiver(secret);
+        register(org, slow.url(), List.of(), secret);
+        register(org, fast.url(), List.of(), secret);
+
+        events.create(org, "ada@example.com", EPOCH);
+        events.create(org, "bob@example.com", EPOCH);
+        events.create(org, "cy@example.com", EPOCH);
+
+        awaitIds(fast, 3);
+        assertThat(slow.ids()).as("the slow endpoint, 0.9 s an event").hasSizeLessThan(3);
+        assertThat(awaitIds(slow, 3)).containsExactlyElementsOf(fast.ids());
+    }
 }
