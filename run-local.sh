@@ -23,6 +23,9 @@ export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 export INVITATIONS_ACCEPT_URL_BASE="${INVITATIONS_ACCEPT_URL_BASE:-http://localhost:${QUERY_PORT}/invite}"
 # and that page's buttons call this run's command side
 export INVITATIONS_COMMAND_URL_BASE="${INVITATIONS_COMMAND_URL_BASE:-http://localhost:${COMMAND_PORT}}"
+# webhooks to a receiver on this machine over plain http (never in production: docs/security.md)
+export INVITATIONS_WEBHOOKS_ALLOW_HTTP="${INVITATIONS_WEBHOOKS_ALLOW_HTTP:-true}"
+export INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS="${INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS:-true}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Ddisable-axoniq-console-message=true}"
 # the embedded server keeps every index in memory: 100,000 invitations with their events outgrew 512 MB. Out of
 # memory, its store would refuse every write from then on; it exits instead, and this script stops the others

@@ -16,7 +16,7 @@ trap cleanup EXIT
 echo "== scripts/generate-secrets.sh"
 scripts/generate-secrets.sh "$scratch/.env"
 for secret in INVITATIONS_TOKEN_SECRET INVITATIONS_JWT_SECRET INVITATIONS_PERSONAL_DATA_SECRET \
-    INVITATIONS_API_KEY_SECRET; do
+    INVITATIONS_API_KEY_SECRET INVITATIONS_WEBHOOKS_SECRET_KEY; do
   grep -q "^${secret}=.\{40,\}" "$scratch/.env"
 done
 # a second run keeps every secret (captured first: grep -q would close the pipe on the script's next line)

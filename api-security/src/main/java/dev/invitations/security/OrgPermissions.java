@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * ({@code "*"} for all). Reads need {@code org.user.read}, every other method {@code org.user.invite}, but for a
  * person's data (export, erasure), which needs {@code org.privacy.manage}, the org's settings, which anyone who
  * may read invitations may read (their history too) and only {@code org.settings.manage} may change, and the org's
- * API keys, which need {@code org.integrations.manage} whatever the method. A caller is a bearer JWT or an API key
- * ({@link OrgCaller}).
+ * integrations (API keys and webhooks), which need {@code org.integrations.manage} whatever the method. A caller is a
+ * bearer JWT or an API key ({@link OrgCaller}).
  */
 final class OrgPermissions {
 
@@ -30,10 +30,12 @@ final class OrgPermissions {
     static final String SETTINGS = "org.settings.manage";
     private static final PathPattern SETTINGS_PATHS =
             PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/settings/**");
-    /** The org's integrations: its API keys (listing them too). */
+    /** The org's integrations: its API keys and webhooks, read and changed. */
     static final String INTEGRATIONS = "org.integrations.manage";
     private static final PathPattern API_KEY_PATHS =
             PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/apiKeys/**");
+    private static final PathPattern WEBHOOK_PATHS =
+            PathPatternParser.defaultInstance.parse("/v1/orgs/{orgId}/webhooks/**");
     /** Operations across every org, such as rebuilding the views. */
     static final String ADMIN = "invitations.admin";
 
@@ -49,7 +51,7 @@ final class OrgPermissions {
         if (PERSONAL_DATA_PATHS.stream().anyMatch(pattern -> pattern.matches(path))) {
             return PRIVACY;
         }
-        if (API_KEY_PATHS.matches(path)) {
+        if (API_KEY_PATHS.matches(path) || WEBHOOK_PATHS.matches(path)) {
             return INTEGRATIONS;
         }
         boolean read = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method);

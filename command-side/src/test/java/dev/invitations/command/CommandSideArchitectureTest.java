@@ -26,7 +26,7 @@ class CommandSideArchitectureTest {
 
     @ArchTest
     static final ArchRule theDomainIsPlain = noClasses()
-            .that().resideInAnyPackage("..command.invitation..", "..command.settings..")
+            .that().resideInAnyPackage("..command.invitation..", "..command.settings..", "..command.webhook..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                     "org.bson..", "jakarta.mail..", "org.axonframework.extensions.mongo..")
             .because("the invitation's and the org settings' rules and the saga's coordination read plainly; the"
@@ -35,7 +35,7 @@ class CommandSideArchitectureTest {
 
     @ArchTest
     static final ArchRule theDomainKnowsNothingOfHttp = noClasses()
-            .that().resideInAnyPackage("..command.invitation..", "..command.settings..")
+            .that().resideInAnyPackage("..command.invitation..", "..command.settings..", "..command.webhook..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "org.springframework.web..",
                     "org.springframework.http..");
 }

@@ -60,7 +60,8 @@ class DockerComposeFileTest {
                 .contains("replicaSet=rs0");
         assertThat(command).containsEntry("SPRING_MAIL_HOST", "mailpit").containsEntry("SPRING_MAIL_PORT", "1025");
         for (String shared : List.of("SPRING_DATA_MONGODB_URI", "INVITATIONS_TOKEN_SECRET", "INVITATIONS_JWT_SECRET",
-                "INVITATIONS_PERSONAL_DATA_SECRET", "INVITATIONS_API_KEY_SECRET", "INVITATIONS_ACCEPT_URL_BASE")) {
+                "INVITATIONS_PERSONAL_DATA_SECRET", "INVITATIONS_API_KEY_SECRET", "INVITATIONS_WEBHOOKS_SECRET_KEY",
+                "INVITATIONS_ACCEPT_URL_BASE")) {
             assertThat(query.get(shared)).as(shared).isNotNull().isEqualTo(command.get(shared));
         }
         assertThat(map(services.get("command-side"), "depends_on")).containsKeys("mongo-init", "mailpit");
@@ -70,7 +71,7 @@ class DockerComposeFileTest {
     void noSecretHasAUsableDefault() {
         for (String side : List.of("command-side", "query-side")) {
             map(services.get(side), "environment").forEach((name, value) -> {
-                if (name.endsWith("_SECRET")) {
+                if (name.endsWith("_SECRET") || name.endsWith("_SECRET_KEY")) {
                     // ${NAME:?message}: compose refuses to start while NAME is unset or empty
                     assertThat((String) value).as(side + " " + name).matches("\\$\\{" + name + ":\\?[^}]+}");
                 }

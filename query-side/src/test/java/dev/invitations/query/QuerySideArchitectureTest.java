@@ -23,4 +23,12 @@ class QuerySideArchitectureTest {
                     "com.mongodb..", "org.bson..", "org.springframework.data..",
                     "org.axonframework.extensions.mongo..", "org.axonframework.eventsourcing..")
             .because("controllers translate HTTP into calls of the query services, which own the storage");
+
+    @ArchTest
+    static final ArchRule projectionsNeverCallOutOverHttp = noClasses()
+            .that().areAnnotatedWith(org.axonframework.config.ProcessingGroup.class)
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+            .orShould().dependOnClassesThat().haveSimpleName("WebhookDeliveries")
+            .because("a slow or dead webhook endpoint must never hold up a view or the feed: deliveries run on their"
+                    + " own pool (WebhookDeliveries)");
 }

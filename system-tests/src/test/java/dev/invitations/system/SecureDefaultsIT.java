@@ -26,6 +26,7 @@ class SecureDefaultsIT {
     private static final String JWT_SECRET = "a-deployment's-own-jwt-secret-of-at-least-32-bytes";
     private static final String PERSONAL_DATA_SECRET = "a-deployment's-own-personal-data-secret-of-48-chars";
     private static final String API_KEY_SECRET = "a-deployment's-own-api-key-secret-of-48-characters";
+    private static final String WEBHOOKS_SECRET_KEY = "a-deployment's-own-webhook-secret-key-of-48-chars";
 
     @Test
     void eachSideRefusesToStartWithoutItsOwnSecretsAndNamesTheOneMissing() throws Exception {
@@ -33,7 +34,8 @@ class SecureDefaultsIT {
             system.startMongo();
             Path side = JavaProcess.COMMAND_SIDE;
             system.set("INVITATIONS_PERSONAL_DATA_SECRET", PERSONAL_DATA_SECRET)
-                    .set("INVITATIONS_API_KEY_SECRET", API_KEY_SECRET);
+                    .set("INVITATIONS_API_KEY_SECRET", API_KEY_SECRET)
+                    .set("INVITATIONS_WEBHOOKS_SECRET_KEY", WEBHOOKS_SECRET_KEY);
             assertRefuses(system, side, "invitations.token-secret is not set", "INVITATIONS_TOKEN_SECRET");
             system.set("INVITATIONS_TOKEN_SECRET", "local-development-token-secret-not-for-production");
             assertRefuses(system, side, "invitations.token-secret holds a built-in value", "INVITATIONS_TOKEN_SECRET");
@@ -52,7 +54,14 @@ class SecureDefaultsIT {
             system.set("INVITATIONS_API_KEY_SECRET", "local-development-api-key-secret-not-for-production");
             assertRefuses(system, side, "invitations.api-key-secret holds a built-in value",
                     "INVITATIONS_API_KEY_SECRET");
-            system.set("INVITATIONS_API_KEY_SECRET", API_KEY_SECRET);
+            system.set("INVITATIONS_API_KEY_SECRET", API_KEY_SECRET)
+                    .set("INVITATIONS_WEBHOOKS_SECRET_KEY", "");
+            assertRefuses(system, side, "invitations.webhooks.secret-key is not set",
+                    "INVITATIONS_WEBHOOKS_SECRET_KEY");
+            system.set("INVITATIONS_WEBHOOKS_SECRET_KEY", "local-development-webhook-secret-key-not-for-production");
+            assertRefuses(system, side, "invitations.webhooks.secret-key holds a built-in value",
+                    "INVITATIONS_WEBHOOKS_SECRET_KEY");
+            system.set("INVITATIONS_WEBHOOKS_SECRET_KEY", WEBHOOKS_SECRET_KEY);
             system.set("INVITATIONS_JWT_SECRET", JwtsForTests.LOCAL_SECRET);
             // the query side runs the same checks (api-security's): one of each kind shows they are there
             assertRefuses(system, JavaProcess.QUERY_SIDE, "invitations.jwt-secret holds a built-in value");

@@ -21,6 +21,7 @@ public final class RequiredSecrets {
             "local-development-jwt-secret-not-for-production",
             "local-development-personal-data-secret-not-for-production",
             "local-development-api-key-secret-not-for-production",
+            "local-development-webhook-secret-key-not-for-production",
             "compose-demo-token-secret-change-me-please",
             "compose-demo-jwt-secret-change-me-please");
 

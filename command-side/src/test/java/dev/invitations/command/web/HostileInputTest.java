@@ -37,13 +37,56 @@ class HostileInputTest extends RunningCommandSide {
     }
 
     private HttpForTests fuzzer;
+    private HttpForTests integrator;
     private String invitation;
+    private String webhook;
 
     @BeforeAll
     void createTarget() {
         fuzzer = new HttpForTests(port, JwtsForTests.bearer("fuzzer", JwtsForTests.EVERYTHING, "*"));
         invitation = "/v1/orgs/fuzz/invitations/" + fuzzer.post("/v1/orgs/fuzz/invitations",
                 "{\"invitedEmail\":\"target@example.com\",\"role\":\"member\"}").body().get("id").asText();
+        integrator = new HttpForTests(port, JwtsForTests.bearer("fuzzer", "org.integrations.manage", "*"));
+        webhook = "/v1/orgs/fuzz/webhooks/" + integrator.post("/v1/orgs/fuzz/webhooks",
+                "{\"url\":\"https://93.184.215.14/hooks\"}").body().get("id").asText();
+    }
+
+    Stream<Arguments> hostileWebhookBodies() {
+        List<Call> calls = new ArrayList<>();
+        for (String field : List.of("url", "types", "description")) {
+            calls.add(new Call("POST", "/v1/orgs/fuzz/webhooks",
+                    "{\"url\":\"https://93.184.215.14/hooks\",\"" + field + "\":%s}"));
+        }
+        calls.add(new Call("POST", "/v1/orgs/fuzz/webhooks", "{\"url\":\"https://93.184.215.14/\",\"types\":[%s]}"));
+        calls.add(new Call("POST", "/v1/orgs/fuzz/webhooks", "%s"));
+        for (String field : List.of("url", "types", "description", "enabled")) {
+            calls.add(new Call("PATCH", webhook, "{\"" + field + "\":%s}"));
+        }
+        calls.add(new Call("PATCH", webhook, "%s"));
+        calls.add(new Call("POST", webhook + ":replay", "{\"after\":%s}"));
+        calls.add(new Call("POST", webhook + ":replay", "%s"));
+        calls.add(new Call("POST", webhook + ":rotateSecret", "%s"));
+        return calls.stream().flatMap(call -> HOSTILE_VALUES.stream().map(value -> Arguments.of(
+                call.method(), call.path(), call.bodyTemplate().formatted(value))));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostileWebhookBodies")
+    void hostileWebhookBodiesNeverCauseA5xx(String method, String path, String body) {
+        assertAnsweredWithoutServerError(integrator.send(method, path, body));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileIds")
+    void hostileWebhookPathsNeverCauseA5xx(String id) {
+        for (String path : List.of("/v1/orgs/fuzz/webhooks/" + id, "/v1/orgs/" + id + "/webhooks/" + webhook
+                .substring(webhook.lastIndexOf('/') + 1))) {
+            assertAnsweredWithoutServerError(integrator.send("PATCH", path, "{\"enabled\":true}"));
+            assertAnsweredWithoutServerError(integrator.send("POST", path + ":rotateSecret", null));
+            assertAnsweredWithoutServerError(integrator.send("POST", path + ":replay", "{\"after\":\"0\"}"));
+            assertAnsweredWithoutServerError(integrator.send("DELETE", path, null));
+        }
+        assertAnsweredWithoutServerError(integrator.send("POST", "/v1/orgs/" + id + "/webhooks", "{}"));
     }
 
     Stream<Arguments> hostileBodies() {
@@ -159,6 +202,7 @@ class HostileInputTest extends RunningCommandSide {
     void theServiceStillServes() {
         Answer created = fuzzer.post("/v1/orgs/fuzz/invitations", "{\"invitedEmail\":\"after@example.com\",\"role\":\"r\"}");
         assertThat(created.status()).isEqualTo(201);
+        assertThat(integrator.patch(webhook, "{\"enabled\":true}").status()).isEqualTo(200);
     }
 
     private static void assertAnsweredWithoutServerError(Answer answer) {

@@ -74,4 +74,19 @@ class NoTokenInLogsTest {
         assertThat(logs.getAll()).doesNotContain(key.substring(4));
         assertThat(logs.getAll()).doesNotContain(key.substring(12)); // nor the part after the shown prefix
     }
+
+    @Test
+    void registeringAndRotatingAWebhookLogNoSecret(CapturedOutput logs) {
+        var http = new HttpForTests(port, JwtsForTests.bearer("admin-1", "org.integrations.manage", "*"));
+
+        Answer created = http.post("/v1/orgs/acme/webhooks", "{\"url\":\"https://93.184.215.14/hooks\"}");
+        String id = created.body().get("id").asText();
+        Answer rotated = http.post("/v1/orgs/acme/webhooks/" + id + ":rotateSecret");
+
+        assertThat(logs.getAll()).contains(id);
+        for (Answer answer : List.of(created, rotated)) {
+            String secret = answer.body().get("secret").asText();
+            assertThat(logs.getAll()).doesNotContain(secret.substring("whsec_".length()));
+        }
+    }
 }

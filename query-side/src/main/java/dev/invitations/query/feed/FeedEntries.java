@@ -104,6 +104,12 @@ class FeedEntries {
                 .with(Sort.by("position")).limit(limit), FeedEntry.class, COLLECTION);
     }
 
+    /** The last position handed out in the org's feed; 0 before its first event. */
+    long lastPosition(String orgId) {
+        Document counter = mongo.findById(orgId, Document.class, POSITIONS);
+        return counter == null ? 0 : ((Number) counter.get("last")).longValue();
+    }
+
     ChangeSignal changes() {
         return changes;
     }

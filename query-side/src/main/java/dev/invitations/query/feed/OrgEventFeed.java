@@ -54,6 +54,21 @@ public class OrgEventFeed {
         } while (page.size() == exportPageSize);
     }
 
+    /** An event of the feed and its position, the cursor that resumes after it. */
+    public record PositionedEvent(long position, CloudEvent event) {
+    }
+
+    /** Up to {@code limit} events of the org after {@code position}, in order, without waiting. */
+    public List<PositionedEvent> after(String orgId, long position, int limit) {
+        return feed.after(orgId, position, limit).stream()
+                .map(entry -> new PositionedEvent(entry.position(), CloudEvent.of(entry))).toList();
+    }
+
+    /** The position of the org's last event so far: {@code 0} before its first. */
+    public long lastPosition(String orgId) {
+        return feed.lastPosition(orgId);
+    }
+
     /** Whether {@code cursor} is one {@link #read} hands out. */
     public static boolean isCursor(String cursor) {
         return cursor.matches("\\d{1,18}");

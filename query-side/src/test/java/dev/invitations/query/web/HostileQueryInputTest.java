@@ -77,6 +77,8 @@ class HostileQueryInputTest {
 
     private HttpForTests reader;
     private HttpForTests admin;
+    /** May read the org's webhooks. */
+    private HttpForTests integrator;
     private HttpForTests invitee;
     /** The invitee signed in with a verified email, for {@code /v1/me}. */
     private HttpForTests signedIn;
@@ -92,6 +94,7 @@ class HostileQueryInputTest {
     void createTargets() {
         reader = new HttpForTests(port, JwtsForTests.bearer("fuzzer", "org.user.read org.integrations.manage", "*"));
         admin = new HttpForTests(port, JwtsForTests.bearer("operator", "invitations.admin"));
+        integrator = new HttpForTests(port, JwtsForTests.bearer("fuzzer", "org.integrations.manage", "*"));
         invitee = new HttpForTests(port, null);
         signedIn = new HttpForTests(port, JwtsForTests.invitee("fuzzer", "target@example.com", true));
         Instant now = Instant.now();
@@ -122,6 +125,8 @@ class HostileQueryInputTest {
         for (String name : List.of("limit", "starting_after", "ending_before")) {
             parameters.add(new String[]{"GET", "/v1/me/invitations", name});
         }
+        parameters.add(new String[]{"GET", "/v1/orgs/" + ORG + "/webhooks", "x"});
+        parameters.add(new String[]{"GET", "/v1/orgs/" + ORG + "/webhooks/00000000-0000-4000-8000-000000000000", "x"});
         parameters.add(new String[]{"GET", "/admin/views/rebuild", "x"});
         parameters.add(new String[]{"POST", "/admin/views:rebuild", "x"});
         List<String> values = new ArrayList<>();
@@ -198,7 +203,10 @@ class HostileQueryInputTest {
                 "/v1/orgs/" + segment + "/invitations/" + invitation + "/history",
                 "/v1/orgs/" + segment + "/events", "/v1/orgs/" + segment + "/apiKeys",
                 "/v1/invitations:lookup/" + segment, "/invite/" + segment,
-                "/admin/views/" + segment)).map(Arguments::of);
+                "/admin/views/" + segment, "/v1/orgs/" + segment + "/webhooks",
+                "/v1/orgs/" + ORG + "/webhooks/" + segment, "/v1/orgs/" + ORG + "/webhooks/" + segment + "/deliveries",
+                "/v1/orgs/" + segment + "/webhooks/00000000-0000-4000-8000-000000000000/deliveries"))
+                .map(Arguments::of);
     }
 
     @ParameterizedTest
@@ -259,6 +267,7 @@ class HostileQueryInputTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(reader.get("/v1/orgs/" + ORG + "/invitations/" + invitation).status()).isEqualTo(200);
         assertThat(reader.get("/v1/orgs/" + ORG + "/events").status()).isEqualTo(200);
+        assertThat(integrator.get("/v1/orgs/" + ORG + "/webhooks").status()).isEqualTo(200);
         assertThat(invitee.get("/v1/invitations:lookup?token=" + events.tokenOf(invitation, 1)).status())
                 .isEqualTo(200);
         assertThat(invitee.get("/invite?token=" + events.tokenOf(invitation, 1)).status()).isEqualTo(200);
@@ -266,6 +275,7 @@ class HostileQueryInputTest {
 
     private Answer send(String method, String pathAndQuery) {
         HttpForTests client = pathAndQuery.startsWith("/admin") ? admin
+                : pathAndQuery.startsWith("/v1/orgs") && pathAndQuery.contains("/webhooks") ? integrator
                 : pathAndQuery.startsWith("/v1/orgs") ? reader : pathAndQuery.startsWith("/v1/me") ? signedIn : invitee;
         return method.equals("POST") ? client.post(pathAndQuery) : client.get(pathAndQuery);
     }

@@ -1,0 +1,108 @@
+package dev.invitations.query.webhook;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * {@code webhook_endpoints}: one document per endpoint, its settings (from its events, written by the projection,
+ * each event once: {@code sequence} is the last one applied) beside its delivery state (written by the deliveries,
+ * under the instance's lease): {@code position} (the feed cursor delivered so far), {@code generation} (moved on by a
+ * replay, a change or a deletion, so that a delivery run from before it stops and cannot store its position), the failed attempts of the event at the
+ * head, when it is next tried, and {@code failing}. The secrets are the events' ciphertexts, never plain.
+ */
+@Repository
+class StoredWebhooks {
+
+    static final String COLLECTION = "webhook_endpoints";
+
+    private final MongoTemplate mongo;
+
+    StoredWebhooks(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("orgId", Sort.Direction.ASC).named("by-org"));
+    }
+
+    /** The endpoint as stored, when it is the org's and not deleted. */
+    Optional<WebhookEndpointDocument> find(String orgId, String webhookId) {
+        return Optional.ofNullable(mongo.findOne(query(where("_id").is(webhookId).and("orgId").is(orgId)
+                        .and("deleted").is(false)), Document.class, COLLECTION))
+                .map(WebhookEndpointDocument::of);
+    }
+
+    Optional<WebhookEndpointDocument> find(String webhookId) {
+        return Optional.ofNullable(mongo.findById(webhookId, Document.class, COLLECTION))
+                .map(WebhookEndpointDocument::of);
+    }
+
+    List<WebhookEndpointDocument> ofOrg(String orgId) {
+        return mongo.find(query(where("orgId").is(orgId).and("deleted").is(false)).with(Sort.by("registeredAt", "_id")),
+                Document.class, COLLECTION).stream().map(WebhookEndpointDocument::of).toList();
+    }
+
+    // ---- written by the projection: each event once, in its stream's order
+
+    void register(String webhookId, long sequence, Document settings, long position) {
+        var update = new Update().set("sequence", sequence).setOnInsert("position", position)
+                .setOnInsert("generation", 0L).setOnInsert("failing", false).setOnInsert("deleted", false)
+                .setOnInsert("attempts", 0);
+        settings.forEach(update::set);
+        mongo.upsert(query(where("_id").is(webhookId).and("sequence").lt(sequence)), update, COLLECTION);
+    }
+
+    void apply(String webhookId, long sequence, Update update) {
+        mongo.updateFirst(query(where("_id").is(webhookId).and("sequence").lt(sequence)),
+                update.set("sequence", sequence), COLLECTION);
+    }
+
+    // ---- written by the deliveries
+
+    /** Endpoints that may have events to deliver now, and that no live lease holds. */
+    List<WebhookEndpointDocument> due(Instant now, int limit) {
+        Date at = Date.from(now);
+        return mongo.find(query(where("enabled").is(true).and("deleted").is(false).and("failing").is(false)
+                        .andOperator(new Criteria().orOperator(where("nextAttemptTime").is(null),
+                                        where("nextAttemptTime").lte(at)),
+                                new Criteria().orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(at))))
+                        .limit(limit), Document.class, COLLECTION).stream()
+                .map(WebhookEndpointDocument::of).toList();
+    }
+
+    /** Takes the endpoint's lease when nobody's is live; the endpoint as it is then, or empty. */
+    Optional<WebhookEndpointDocument> claim(String webhookId, String owner, Instant now, Instant until) {
+        Date at = Date.from(now);
+        return Optional.ofNullable(mongo.findAndModify(
+                query(where("_id").is(webhookId).orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(at),
+                        where("leaseOwner").is(owner))),
+                new Update().set("leaseOwner", owner).set("leaseUntil", Date.from(until)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION))
+                .map(WebhookEndpointDocument::of);
+    }
+
+    void release(String webhookId, String owner) {
+        mongo.updateFirst(query(where("_id").is(webhookId).and("leaseOwner").is(owner)),
+                new Update().unset("leaseOwner").unset("leaseUntil"), COLLECTION);
+    }
+
+    /**
+     * Records the outcome of a run: only while this instance holds the lease and no replay moved the endpoint since
+     * the run read it. False when neither holds: the run stops.
+     */
+    boolean record(String webhookId, String owner, long generation, Update update) {
+        return mongo.updateFirst(query(where("_id").is(webhookId).and("leaseOwner").is(owner)
+                .and("generation").is(generation)), update, COLLECTION).getMatchedCount() == 1;
+    }
+}
