@@ -1,7 +1,7 @@
 package dev.invitations.query.web;
 
 import dev.invitations.query.webhook.WebhookQueries;
-import dev.invitations.query.webhook.WebhookQueries.Delivery;
+import dev.invitations.query.webhook.WebhookQueries.WebhookDelivery;
 import dev.invitations.query.webhook.WebhookQueries.Webhook;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ class WebhookQueryController {
     record Webhooks(List<Webhook> webhooks) {
     }
 
-    record Deliveries(List<Delivery> deliveries) {
+    record Deliveries(List<WebhookDelivery> deliveries) {
     }
 
     @GetMapping("/v1/orgs/{orgId}/webhooks")

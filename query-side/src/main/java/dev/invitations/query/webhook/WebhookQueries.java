@@ -30,7 +30,7 @@ public class WebhookQueries {
                           boolean failing, String position) {
     }
 
-    public record Delivery(String eventId, int attempt, Instant time, Integer statusCode, String error,
+    public record WebhookDelivery(String eventId, int attempt, Instant time, Integer statusCode, String error,
                            long latencyMs, Instant nextAttemptTime) {
     }
 
@@ -43,9 +43,9 @@ public class WebhookQueries {
     }
 
     /** The newest attempts first; empty when the org has no such endpoint. */
-    public Optional<List<Delivery>> deliveries(String orgId, String webhookId) {
+    public Optional<List<WebhookDelivery>> deliveries(String orgId, String webhookId) {
         return webhooks.find(orgId, webhookId).map(endpoint -> attempts.newestFirst(webhookId, MAX_DELIVERIES)
-                .stream().map(attempt -> new Delivery(attempt.eventId(), attempt.attempt(), attempt.time(),
+                .stream().map(attempt -> new WebhookDelivery(attempt.eventId(), attempt.attempt(), attempt.time(),
                         attempt.statusCode(), attempt.error(), attempt.latencyMs(), attempt.nextAttemptTime()))
                 .toList());
     }
