@@ -38,6 +38,16 @@ public abstract class RunningQuerySide {
     @DynamicPropertySource
     static void embeddedMongo(DynamicPropertyRegistry registry) {
         MongoForTests.use(registry, "query-side-tests");
+        // webhook deliveries to the tests' receivers on this machine, with timings short enough for a test; here for
+        // every test, so that one context serves them all (a second one would go on processing while a test stops
+        // the processors of this one)
+        registry.add("invitations.webhooks.allow-http", () -> "true");
+        registry.add("invitations.webhooks.allow-private-targets", () -> "true");
+        registry.add("invitations.webhooks.timeout", () -> "PT1S");
+        registry.add("invitations.webhooks.first-retry-delays", () -> "PT0.2S,PT0.2S,PT0.3S");
+        registry.add("invitations.webhooks.max-retry-delay", () -> "PT0.5S");
+        registry.add("invitations.webhooks.give-up-after", () -> "PT4S");
+        registry.add("invitations.webhooks.poll-interval", () -> "PT0.05S");
     }
 
     protected static String newOrg() {

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,17 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored documents. The endpoints' events are written into the event store as the command side writes them.
  */
 class WebhookDeliveryTest extends RunningQuerySide {
-
-    @DynamicPropertySource
-    static void shortTimes(DynamicPropertyRegistry registry) {
-        registry.add("invitations.webhooks.allow-http", () -> "true");
-        registry.add("invitations.webhooks.allow-private-targets", () -> "true");
-        registry.add("invitations.webhooks.timeout", () -> "PT1S");
-        registry.add("invitations.webhooks.first-retry-delays", () -> "PT0.2S,PT0.2S,PT0.3S");
-        registry.add("invitations.webhooks.max-retry-delay", () -> "PT0.5S");
-        registry.add("invitations.webhooks.give-up-after", () -> "PT4S");
-        registry.add("invitations.webhooks.poll-interval", () -> "PT0.05S");
-    }
 
     private static final Duration DELIVERY = Duration.ofSeconds(20);
 
