@@ -15,13 +15,14 @@ trap cleanup EXIT
 
 echo "== scripts/generate-secrets.sh"
 scripts/generate-secrets.sh "$scratch/.env"
-for secret in INVITATIONS_TOKEN_SECRET INVITATIONS_JWT_SECRET INVITATIONS_PERSONAL_DATA_SECRET \
-    INVITATIONS_API_KEY_SECRET INVITATIONS_WEBHOOKS_SECRET_KEY; do
+secrets=(INVITATIONS_TOKEN_SECRET INVITATIONS_JWT_SECRET INVITATIONS_PERSONAL_DATA_SECRET INVITATIONS_API_KEY_SECRET
+  INVITATIONS_WEBHOOKS_SECRET_KEY)
+for secret in "${secrets[@]}"; do
   grep -q "^${secret}=.\{40,\}" "$scratch/.env"
 done
 # a second run keeps every secret (captured first: grep -q would close the pipe on the script's next line)
 second_run="$(scripts/generate-secrets.sh "$scratch/.env")"
-[[ "$(grep -c 'left unchanged' <<<"$second_run")" == 4 ]]
+[[ "$(grep -c 'left unchanged' <<<"$second_run")" == "${#secrets[@]}" ]]
 
 echo "== ./run-local.sh"
 command_port="$(scripts/free-port.sh)" query_port="$(scripts/free-port.sh)"
