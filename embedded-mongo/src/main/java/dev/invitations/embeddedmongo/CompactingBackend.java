@@ -32,11 +32,15 @@ import java.util.function.Function;
  * opens it again, rebuilding the in-memory indexes. Cursors open across it are gone: a client's next {@code getMore}
  * fails and it queries again. The commands of the other collections in the same round are answered at once while no
  * write came in between.
+ * <p>
+ * It also answers MongoDB's {@code top} admin command, with counts that outlive compactions (see
+ * {@link OperationCounts}).
  */
 final class CompactingBackend implements MongoBackend {
 
     private final Path file;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final OperationCounts counts = new OperationCounts();
     private volatile DurableH2Backend current;
     private long writesAtLastCompaction = -1;
 
@@ -52,10 +56,9 @@ final class CompactingBackend implements MongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (CompactCommand.NAME.equalsIgnoreCase(command)) {
-            return CompactCommand.answer(compact());
-        }
-        return read(backend -> backend.handleCommand(channel, database, command, query));
+        return counts.handle(database, command, query, () -> CompactCommand.NAME.equalsIgnoreCase(command)
+                ? CompactCommand.answer(compact())
+                : read(backend -> backend.handleCommand(channel, database, command, query)));
     }
 
     private long compact() {
@@ -103,12 +106,11 @@ final class CompactingBackend implements MongoBackend {
         return read(backend -> backend.handleQuery(query));
     }
 
+    /** A command as mongo-java-server's own backends take it, so that it is answered and counted in one place. */
     @Override
     public Document handleMessage(MongoMessage message) {
-        if (CompactCommand.NAME.equalsIgnoreCase(message.getDocument().keySet().iterator().next())) {
-            return CompactCommand.answer(compact());
-        }
-        return read(backend -> backend.handleMessage(message));
+        Document query = message.getDocument();
+        return handleCommand(message.getChannel(), message.getDatabaseName(), query.keySet().iterator().next(), query);
     }
 
     @Override

@@ -16,16 +16,18 @@ import java.util.List;
 
 /**
  * The in-memory backend, with the non-unique indexes it would otherwise ignore, and compound unique indexes that
- * answer range queries too (see {@link OrderedIndex}).
+ * answer range queries too (see {@link OrderedIndex}), and MongoDB's {@code compact} and {@code top} commands (see
+ * {@link CompactCommand}, {@link OperationCounts}).
  */
 final class IndexedMemoryBackend extends MemoryBackend {
 
+    private final OperationCounts counts = new OperationCounts();
+
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (CompactCommand.NAME.equalsIgnoreCase(command)) {
-            return CompactCommand.answer(0);
-        }
-        return super.handleCommand(channel, database, command, query);
+        return counts.handle(database, command, query, () -> CompactCommand.NAME.equalsIgnoreCase(command)
+                ? CompactCommand.answer(0)
+                : super.handleCommand(channel, database, command, query));
     }
 
     @Override
