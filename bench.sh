@@ -19,6 +19,7 @@ export INVITATIONS_DATA_DIR="$data_dir"
 # the load comes from one caller and one address: rate limits are not what is measured
 export INVITATIONS_RATE_LIMIT_PER_CALLER=1000000000 INVITATIONS_RATE_LIMIT_PER_CLIENT_ADDRESS=1000000000
 
+started_at="$(date +%s%N)"
 ./run-local.sh > system-tests/target/bench/system.log 2>&1 &
 launcher=$!
 cleanup() {
@@ -27,19 +28,24 @@ cleanup() {
   rm -rf "$data_dir"
 }
 trap cleanup EXIT
-for _ in $(seq 1 360); do
+for _ in $(seq 1 1800); do
   grep -q '^Ready\.' system-tests/target/bench/system.log && break
   kill -0 "$launcher" 2>/dev/null || { cat system-tests/target/bench/system.log; exit 1; }
-  sleep 0.5
+  sleep 0.1
 done
+# startup_s: from run-local.sh's start to both sides healthy, everything already built
+startup_seconds="$(( ($(date +%s%N) - started_at) / 10000000 ))"
+startup_seconds="$((startup_seconds / 100)).$(printf '%02d' $((startup_seconds % 100)))"
 
 ./mvnw -q -B verify -pl system-tests -Dit.test=BenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dbench.command="http://127.0.0.1:$COMMAND_PORT" -Dbench.query="http://127.0.0.1:$QUERY_PORT" \
   -Dbench.mongo="mongodb://127.0.0.1:$MONGO_PORT" -Dbench.smtp-port="$SMTP_PORT" \
   -Dbench.command-pid="$(pgrep -P "$launcher" -f command-side.jar)" \
   -Dbench.query-pid="$(pgrep -P "$launcher" -f query-side.jar)" \
+  -Dbench.mongo-pid="$(pgrep -P "$launcher" -f embedded-mongo-exec.jar)" -Dbench.startup-seconds="$startup_seconds" \
   -Dbench.list-sizes="${BENCH_LIST_SIZES-10000,100000}" -Dbench.warm-up-seconds="${BENCH_WARM_UP_SECONDS:-30}" \
   > system-tests/target/bench/load.log 2>&1 \
   || { tail -50 system-tests/target/bench/load.log; exit 1; }
-echo "Latency chart: system-tests/target/bench/latencies.svg (machine: $(nproc) cores)"
+echo "Latency chart: system-tests/target/bench/latencies.svg; CPU profiles of the warm create load:" \
+  "system-tests/target/bench/profile.txt and *.jfr (machine: $(nproc) cores)"
 cat system-tests/target/bench/figures.txt

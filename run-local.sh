@@ -6,7 +6,7 @@
 #   LOG_DIR (./logs)  each process's output, one file each: embedded-mongo.log, command-side.log, query-side.log
 #   SPRING_DATA_MONGODB_URI  use that MongoDB instead of starting the embedded server
 #   SPRING_PROFILES_ACTIVE (local)  the profile with built-in secrets; see docs/security.md
-#   JAVA_OPTS  the sides' JVM options (-Xmx512m)   MONGO_JAVA_OPTS  the embedded server's (-Xmx1536m)
+#   JAVA_OPTS  the sides' JVM options (C1 only, -Xmx512m)   MONGO_JAVA_OPTS  the embedded server's (C1 only, -Xmx1536m)
 # Every other variable (SPRING_MAIL_HOST, INVITATIONS_TTL_MINIMUM, ...) reaches both sides unchanged.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,10 +26,13 @@ export INVITATIONS_COMMAND_URL_BASE="${INVITATIONS_COMMAND_URL_BASE:-http://loca
 # webhooks to a receiver on this machine over plain http (never in production: docs/security.md)
 export INVITATIONS_WEBHOOKS_ALLOW_HTTP="${INVITATIONS_WEBHOOKS_ALLOW_HTTP:-true}"
 export INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS="${INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS:-true}"
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Ddisable-axoniq-console-message=true}"
+# C1 only (TieredStopAtLevel=1): on two cores the C2 compiler took a quarter to two thirds of each process's CPU through
+# the benchmark's first minutes; without it startup, cold and warm creates were each about twice as fast
+# (docs/benchmarks.md). A machine with cores to spare may drop it for C2's higher peak
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -Ddisable-axoniq-console-message=true}"
 # the embedded server keeps every index in memory: 100,000 invitations with their events outgrew 512 MB. Out of
 # memory, its store would refuse every write from then on; it exits instead, and this script stops the others
-MONGO_JAVA_OPTS="${MONGO_JAVA_OPTS:--XX:+UseSerialGC -Xmx1536m -XX:+ExitOnOutOfMemoryError}"
+MONGO_JAVA_OPTS="${MONGO_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx1536m -XX:+ExitOnOutOfMemoryError}"
 
 jars=(embedded-mongo/target/embedded-mongo-exec.jar command-side/target/command-side.jar query-side/target/query-side.jar)
 needs_build() {

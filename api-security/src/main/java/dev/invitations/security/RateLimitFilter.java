@@ -6,6 +6,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,6 +36,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final int MAX_CACHED_BUCKETS = 10_000;
+    /** A durable write per request was a fifteenth of a create's writes; this many share one. */
+    private static final long UNSYNCHRONIZED_REQUESTS = 20;
+    private static final Duration UNSYNCHRONIZED_TIME = Duration.ofMillis(200);
 
     private final ProxyManager<String> buckets;
     private final Problems problems;
@@ -94,7 +98,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Bucket4j's batching hands a storage failure to every request of the batch wrapped in its own exception. */
+    /** Bucket4j hands a storage failure to the requests that met it wrapped in its own exception. */
     private static boolean isStorageFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessException) {
@@ -105,12 +109,15 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The caller's bucket, kept between requests so that concurrent requests of one caller are combined into one
-     * read and write of the shared state (Bucket4j's batching), with exact counts.
+     * The caller's bucket, kept between requests. It counts locally and brings the shared state up to date (one read
+     * and one conditional write) after {@link #UNSYNCHRONIZED_REQUESTS} requests or {@link #UNSYNCHRONIZED_TIME},
+     * whichever comes first (Bucket4j's delaying): one instance counts exactly, and several instances together let a
+     * caller at most that many requests each beyond the limit before they see each other's.
      */
     private Bucket bucketFor(String key, Limit limit) {
         return recentBuckets.computeIfAbsent(key, k -> buckets.builder()
-                .withOptimization(Optimizations.batching())
+                .withOptimization(Optimizations.delaying(
+                        new DelayParameters(UNSYNCHRONIZED_REQUESTS, UNSYNCHRONIZED_TIME)))
                 .build(k, limit::configuration));
     }
 

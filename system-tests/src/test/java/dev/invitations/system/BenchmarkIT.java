@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClients;
+import com.sun.net.httpserver.HttpServer;
 import dev.invitations.security.JwtsForTests;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * The benchmark behind {@code ./bench.sh}: drives a running system (started by the script as run-local.sh does)
@@ -48,6 +52,8 @@ class BenchmarkIT {
     private static final int CLIENTS = 8;
     private static final Duration WARM_UP = Duration.ofSeconds(2);
     private static final Duration MEASURE = Duration.ofSeconds(10);
+    /** The first creates after the system said ready, measured before anything warmed it up. */
+    private static final Duration COLD = Duration.ofSeconds(30);
     /** How long the system is driven before anything is measured: {@code -Dbench.warm-up-seconds}. */
     private static final Duration JIT_WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 30));
 
@@ -77,27 +83,74 @@ class BenchmarkIT {
     }
 
     private void measureAll() throws Exception {
+        Path output = Files.createDirectories(Path.of("target/bench"));
+        // first, as every new user and every restarted instance meets the system: no warm-up
+        CreateLoad cold = createLoad(command, "bench-cold", Duration.ZERO, COLD, new ConcurrentLinkedQueue<>());
+        figures.put("cold_create_per_s", cold.perSecond());
+        figures.put("cold_create_p99_ms", round(cold.latencies().percentile(99)));
+        figures.put("startup_s", Double.valueOf(System.getProperty("bench.startup-seconds", "-1")));
+        // the raw loop then runs beside nothing of the system: the cold creates' emails and views are done
+        awaitEmailsSent(Duration.ofMinutes(3));
         figures.put("raw_insert_per_s", rawInsertsPerSecond());
         warmUp();
         // first, while nothing else is going on: under load, emails queue behind the creates'
         Latencies emailed = emailDelivery();
         moreFigures.put("email_p50_ms_idle", round(emailed.percentile(50)));
         moreFigures.put("email_p99_ms_idle", round(emailed.percentile(99)));
+
         Queue<String> tokens = new ConcurrentLinkedQueue<>();
-        Latencies creates = createLoad(tokens);
-        figures.put("create_per_s", round(creates.count() / (double) MEASURE.toSeconds()));
-        figures.put("create_p50_ms", round(creates.percentile(50)));
-        figures.put("create_p99_ms", round(creates.percentile(99)));
-        // a ratio: two decimals, where the other figures have one
-        figures.put("create_vs_raw", Math.round(100 * (double) figures.get("create_per_s")
-                / (double) figures.get("raw_insert_per_s")) / 100.0);
+        Map<String, Long> writesBefore = ServerWrites.count(mongoUri);
+        int emailsBefore = mail.getReceivedMessages().length;
+        List<Profiles> profiles = new ArrayList<>();
+        for (var process : processIds().entrySet()) {
+            profiles.add(Profiles.start(process.getKey(), process.getValue(), output));
+        }
+        CreateLoad creates = createLoad(command, "bench-create", WARM_UP, MEASURE, tokens);
+        StringBuilder profileTables = new StringBuilder();
+        for (Profiles profile : profiles) {
+            profileTables.append(profile.stop());
+        }
+        // the writes and emails of these creates include the saga's and the projections', done once they caught up
+        awaitEmailsSent(Duration.ofMinutes(3));
+        figures.put("create_per_s", creates.perSecond());
+        figures.put("create_p50_ms", round(creates.latencies().percentile(50)));
+        figures.put("create_p99_ms", round(creates.latencies().percentile(99)));
+        figures.put("create_vs_raw", ratio(creates.perSecond(), (double) figures.get("raw_insert_per_s")));
+        Map<String, Long> written = ServerWrites.difference(writesBefore, ServerWrites.count(mongoUri));
+        figures.put("writes_per_create", round(written.values().stream().mapToLong(Long::longValue).sum()
+                / (double) creates.acknowledged()));
+        written.forEach((collection, count) -> moreFigures.put("writes_per_create " + collection,
+                round(count / (double) creates.acknowledged())));
+        moreFigures.put("emails_missing_after_creates",
+                creates.acknowledged() - (mail.getReceivedMessages().length - emailsBefore));
+
+        try (var yardstick = CrudYardstick.start(mongoUri)) {
+            CreateLoad crud = createLoad(yardstick.baseUrl(), "bench-crud", JIT_WARM_UP, MEASURE,
+                    new ConcurrentLinkedQueue<>());
+            figures.put("crud_per_s", crud.perSecond());
+            figures.put("crud_p99_ms", round(crud.latencies().percentile(99)));
+            figures.put("create_vs_crud", ratio(creates.perSecond(), crud.perSecond()));
+        }
         figures.put("accept_per_s", acceptsPerSecond(tokens));
-        Latencies withQuerySideStopped = whileQuerySideIsStopped(() -> createLoad(new ConcurrentLinkedQueue<>()));
-        moreFigures.put("create_per_s_query_side_stopped",
-                round(withQuerySideStopped.count() / (double) MEASURE.toSeconds()));
-        Latencies lag = projectionLag();
+        CreateLoad withQuerySideStopped = whileQuerySideIsStopped(() -> createLoad(command, "bench-create", WARM_UP,
+                MEASURE, new ConcurrentLinkedQueue<>()));
+        moreFigures.put("create_per_s_query_side_stopped", withQuerySideStopped.perSecond());
+
+        Latencies lag = new Latencies();
+        openLoad("bench-lag", 200, (created, acknowledged) -> recordLag("bench-lag", created, acknowledged, lag));
         figures.put("lag_p50_ms", round(lag.percentile(50)));
         figures.put("lag_p99_ms", round(lag.percentile(99)));
+        Latencies lagAt100 = new Latencies();
+        Latencies createsAt100 = openLoad("bench-lag", 100,
+                (created, acknowledged) -> recordLag("bench-lag", created, acknowledged, lagAt100));
+        figures.put("create_p99_ms_at_100", round(createsAt100.percentile(99)));
+        figures.put("lag_p99_ms_at_100", round(lagAt100.percentile(99)));
+        // the open loads' backlog would otherwise be in the webhooks' figures
+        recordLag("bench-lag", create(command, "bench-lag"), System.nanoTime(), new Latencies(), Duration.ofMinutes(3));
+        Latencies webhooks = webhookDeliveryAt50();
+        figures.put("webhook_p50_ms_at_50", round(webhooks.percentile(50)));
+        figures.put("webhook_p99_ms_at_50", round(webhooks.percentile(99)));
+
         for (int size : listSizes) {
             figures.put("list_p99_ms_" + (size >= 1000 ? size / 1000 + "k" : String.valueOf(size)),
                     round(listP99(size)));
@@ -107,16 +160,34 @@ class BenchmarkIT {
         figures.put("rss_mb_query", rssMegabytes(System.getProperty("bench.query-pid")));
         figures.put("errors", unexpected.get());
         moreFigures.put("emails_delivered", mail.getReceivedMessages().length);
-        Path output = Files.createDirectories(Path.of("target/bench"));
-        Charts.write(output.resolve("latencies.svg"), Map.of("create", creates, "lag", lag, "email", emailed));
+        Charts.write(output.resolve("latencies.svg"), Map.of("create", creates.latencies(), "lag", lag,
+                "email", emailed, "webhook", webhooks));
         StringBuilder table = new StringBuilder();
         figures.forEach((name, value) -> table.append(String.format("%-32s %s%n", name, value)));
         moreFigures.forEach((name, value) -> table.append(String.format("%-32s %s%n", name, value)));
+        Files.writeString(output.resolve("profile.txt"), profileTables);
         Files.writeString(output.resolve("figures.txt"), table + JSON.writeValueAsString(figures) + "\n");
     }
 
+    /** The processes profiled during the warm create load, by name: the two sides and the embedded server. */
+    private static Map<String, String> processIds() {
+        Map<String, String> processes = new LinkedHashMap<>();
+        for (String side : List.of("command", "query", "mongo")) {
+            String pid = System.getProperty("bench." + side + "-pid", "");
+            if (!pid.isBlank()) {
+                processes.put(side.equals("mongo") ? "embedded-mongo" : side + "-side", pid);
+            }
+        }
+        return processes;
+    }
+
+    /** A ratio: two decimals, where the other figures have one. */
+    private static double ratio(double numerator, double denominator) {
+        return Math.round(100 * numerator / denominator) / 100.0;
+    }
+
     /** Runs {@code load} with the query side's process stopped (SIGSTOP), so that none of its queries reach MongoDB. */
-    private Latencies whileQuerySideIsStopped(Callable<Latencies> load) throws Exception {
+    private <T> T whileQuerySideIsStopped(Callable<T> load) throws Exception {
         String pid = System.getProperty("bench.query-pid");
         signal("STOP", pid);
         try {
@@ -142,7 +213,7 @@ class BenchmarkIT {
         long end = System.nanoTime() + JIT_WARM_UP.toNanos();
         runClients(() -> {
             while (System.nanoTime() < end) {
-                JsonNode invitation = create("bench-warm-up");
+                JsonNode invitation = create(command, "bench-warm-up");
                 if (invitation == null) {
                     continue;
                 }
@@ -189,7 +260,7 @@ class BenchmarkIT {
                 sleep(1);
             }
             if (mail.getReceivedMessagesForDomain(address).length == 0) {
-                unexpected.incrementAndGet();
+                error("no email for " + address + " within 10 s");
             } else {
                 latencies.record(acknowledged, System.nanoTime());
             }
@@ -211,7 +282,7 @@ class BenchmarkIT {
             state = send("GET", progress, null, 200, ADMIN);
         }
         if (state == null || !state.path("state").asText().equals("DONE")) {
-            unexpected.incrementAndGet();
+            error("the rebuild did not finish within 10 minutes");
             return -1;
         }
         moreFigures.put("rebuild_events", state.path("replayedEvents").asLong());
@@ -238,25 +309,39 @@ class BenchmarkIT {
         }
     }
 
-    /** Eight clients creating as fast as they are answered; creates of the measured window only are counted. */
-    private Latencies createLoad(Queue<String> tokens) throws Exception {
+    /**
+     * Eight clients creating in {@code org} at {@code base} as fast as they are answered, for {@code unmeasured}
+     * and then {@code measured}; only creates started in the measured part count in its latencies and rate.
+     */
+    private CreateLoad createLoad(String base, String org, Duration unmeasured, Duration measured,
+                                  Queue<String> tokens) throws Exception {
         var latencies = new Latencies();
-        long measureFrom = System.nanoTime() + WARM_UP.toNanos();
-        long end = measureFrom + MEASURE.toNanos();
+        var acknowledged = new AtomicInteger();
+        long measureFrom = System.nanoTime() + unmeasured.toNanos();
+        long end = measureFrom + measured.toNanos();
         runClients(() -> {
             while (System.nanoTime() < end) {
                 long start = System.nanoTime();
-                JsonNode created = create("bench-create");
+                JsonNode created = create(base, org);
                 long done = System.nanoTime();
                 if (created != null && start >= measureFrom) {
                     latencies.record(start, done);
                 }
                 if (created != null) {
+                    acknowledged.incrementAndGet();
                     tokens.add(created.get("invitationToken").asText());
                 }
             }
         });
-        return latencies;
+        return new CreateLoad(latencies, acknowledged.get(), measured);
+    }
+
+    /** What a {@link #createLoad} measured: the latencies of its measured part, and every create acknowledged. */
+    private record CreateLoad(Latencies latencies, int acknowledged, Duration measured) {
+
+        double perSecond() {
+            return round(latencies.count() / (measured.toMillis() / 1000.0));
+        }
     }
 
     private double acceptsPerSecond(Queue<String> tokens) throws Exception {
@@ -274,38 +359,98 @@ class BenchmarkIT {
         return round(accepted.get() / ((System.nanoTime() - start) / 1e9));
     }
 
-    /** From a create's 201 to the invitation answering 200 on the query side, at a steady 200 creates/s. */
-    private Latencies projectionLag() throws Exception {
-        var lag = new Latencies();
+    /**
+     * Creates in {@code org} at a steady {@code perSecond} for five seconds, whatever the answers' pace (an open
+     * loop), then runs {@code afterCreate} with each answer. The latencies are from each create's planned start, so
+     * that a stalled answer also counts against the creates queued behind it.
+     */
+    private Latencies openLoad(String org, int perSecond, BiConsumer<JsonNode, Long> afterCreate) throws Exception {
+        var latencies = new Latencies();
         ScheduledExecutorService pace = Executors.newScheduledThreadPool(1);
-        ExecutorService workers = Executors.newFixedThreadPool(24);
+        ExecutorService workers = Executors.newFixedThreadPool(48);
         List<Future<?>> pending = new ArrayList<>();
-        var everyFiveMillis = pace.scheduleAtFixedRate(() -> pending.add(workers.submit(() -> {
-            JsonNode created = create("bench-lag");
-            if (created == null) {
-                return;
-            }
-            long acknowledged = System.nanoTime();
-            String url = query + "/v1/orgs/bench-lag/invitations/" + created.get("id").asText();
-            long giveUp = acknowledged + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < giveUp) {
-                if (sendQuietly("GET", url) == 200) {
-                    lag.record(acknowledged, System.nanoTime());
-                    return;
+        var paced = pace.scheduleAtFixedRate(() -> {
+            long planned = System.nanoTime();
+            pending.add(workers.submit(() -> {
+                JsonNode created = create(command, org);
+                long acknowledged = System.nanoTime();
+                if (created != null) {
+                    latencies.record(planned, acknowledged);
+                    afterCreate.accept(created, acknowledged);
                 }
-                sleep(2);
-            }
-            unexpected.incrementAndGet();
-        })), 0, 5, TimeUnit.MILLISECONDS);
+            }));
+        }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
         Thread.sleep(5_000);
-        everyFiveMillis.cancel(false);
+        paced.cancel(false);
         pace.shutdown();
         pace.awaitTermination(5, TimeUnit.SECONDS);
         for (Future<?> each : List.copyOf(pending)) {
             each.get();
         }
         workers.shutdown();
-        return lag;
+        return latencies;
+    }
+
+    /** From a create's 201 to the invitation answering 200 on the query side. */
+    private void recordLag(String org, JsonNode created, long acknowledged, Latencies lag) {
+        recordLag(org, created, acknowledged, lag, Duration.ofSeconds(10));
+    }
+
+    /** The same, counted as an error once {@code limit} passed without the invitation visible. */
+    private void recordLag(String org, JsonNode created, long acknowledged, Latencies lag, Duration limit) {
+        if (created == null) {
+            return;
+        }
+        String url = query + "/v1/orgs/" + org + "/invitations/" + created.get("id").asText();
+        long giveUp = acknowledged + limit.toNanos();
+        while (System.nanoTime() < giveUp) {
+            if (sendQuietly("GET", url) == 200) {
+                lag.record(acknowledged, System.nanoTime());
+                return;
+            }
+            sleep(2);
+        }
+        error("invitation " + url + " not visible within " + limit);
+    }
+
+    /**
+     * From an event's time in the store to its webhook delivery reaching a receiver on this machine, with creates
+     * offered at 50 per second. The receiver answers 204 at once and compares the event's {@code time} with its
+     * clock, the same machine's.
+     */
+    private Latencies webhookDeliveryAt50() throws Exception {
+        var latencies = new Latencies();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.createContext("/", exchange -> {
+            Instant arrived = Instant.now();
+            JsonNode event = JSON.readTree(exchange.getRequestBody());
+            latencies.record(Duration.between(Instant.parse(event.get("time").asText()), arrived));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String org = "bench-webhook";
+            JsonNode endpoint = send("POST", command + "/v1/orgs/" + org + "/webhooks", "{\"url\":\"http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/\",\"types\":[\"invitations.v1.InvitationCreated\"]}", 201);
+            if (endpoint == null) {
+                return latencies;
+            }
+            var created = new AtomicInteger();
+            openLoad(org, 50, (invitation, acknowledged) -> created.incrementAndGet());
+            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (latencies.count() < created.get() && System.nanoTime() < giveUp) {
+                sleep(50);
+            }
+            if (latencies.count() < created.get()) {
+                error("webhook deliveries: " + latencies.count() + " of " + created.get() + " within 30 s");
+            }
+            send("DELETE", command + "/v1/orgs/" + org + "/webhooks/" + endpoint.get("id").asText(), null, 204);
+            return latencies;
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     /** Fills one org to {@code size} invitations with batch creates, then times first pages and page walks. */
@@ -348,9 +493,16 @@ class BenchmarkIT {
         return page == null ? 0 : page.path("totalSize").asInt();
     }
 
-    private JsonNode create(String org) {
-        return send("POST", command + "/v1/orgs/" + org + "/invitations",
+    private JsonNode create(String base, String org) {
+        return send("POST", base + "/v1/orgs/" + org + "/invitations",
                 "{\"invitedEmail\":\"bench" + emails.incrementAndGet() + "@example.com\",\"role\":\"member\"}", 201);
+    }
+
+    /** Counts an error for the {@code errors} figure; the first twenty are printed to the benchmark's log. */
+    private void error(String what) {
+        if (unexpected.incrementAndGet() <= 20) {
+            System.out.println("error: " + what);
+        }
     }
 
     /** The answer's JSON when it has the expected status; anything else counts as an error. */
@@ -363,12 +515,12 @@ class BenchmarkIT {
             HttpResponse<String> response = http.send(request(method, url, body, bearer),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
-                unexpected.incrementAndGet();
+                error(method + " " + url + " answered " + response.statusCode() + " " + response.body());
                 return null;
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            unexpected.incrementAndGet();
+            error(method + " " + url + " failed: " + e);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

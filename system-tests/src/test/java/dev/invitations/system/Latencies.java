@@ -1,5 +1,6 @@
 package dev.invitations.system;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +12,10 @@ final class Latencies {
 
     void record(long startNanos, long endNanos) {
         millis.add((endNanos - startNanos) / 1e6);
+    }
+
+    void record(Duration duration) {
+        millis.add(duration.toNanos() / 1e6);
     }
 
     int count() {
