@@ -6,7 +6,7 @@
 #   LOG_DIR (./logs)  each process's output, one file each: embedded-mongo.log, command-side.log, query-side.log
 #   SPRING_DATA_MONGODB_URI  use that MongoDB instead of starting the embedded server
 #   SPRING_PROFILES_ACTIVE (local)  the profile with built-in secrets; see docs/security.md
-#   JAVA_OPTS  the sides' JVM options (C1 only, -Xmx512m)   MONGO_JAVA_OPTS  the embedded server's (C1 only, -Xmx1536m)
+#   JAVA_OPTS  the sides' JVM options (C1 only, -Xmx256m)   MONGO_JAVA_OPTS  the embedded server's (C1 only, -Xmx1536m)
 # Every other variable (SPRING_MAIL_HOST, INVITATIONS_TTL_MINIMUM, ...) reaches both sides unchanged.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,7 +29,12 @@ export INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS="${INVITATIONS_WEBHOOKS_ALLOW_
 # C1 only (TieredStopAtLevel=1): on two cores the C2 compiler took a quarter to two thirds of each process's CPU through
 # the benchmark's first minutes; without it startup, cold and warm creates were each about twice as fast
 # (docs/benchmarks.md). A machine with cores to spare may drop it for C2's higher peak
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -Ddisable-axoniq-console-message=true}"
+# 256 MB of heap: the benchmark's load ran as fast as with 512 and each side's resident memory was about 30 MB
+# smaller; most of it is not heap (classes, compiled code, threads)
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Ddisable-axoniq-console-message=true}"
+# glibc's malloc keeps an arena per thread that allocates natively, up to eight per core; the JVMs' native memory
+# needs no more than two
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # the embedded server keeps every index in memory: 100,000 invitations with their events outgrew 512 MB. Out of
 # memory, its store would refuse every write from then on; it exits instead, and this script stops the others
 MONGO_JAVA_OPTS="${MONGO_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx1536m -XX:+ExitOnOutOfMemoryError}"
