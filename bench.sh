@@ -15,7 +15,7 @@ export COMMAND_PORT="$(scripts/free-port.sh)" QUERY_PORT="$(scripts/free-port.sh
 # every create's email really goes out: BenchmarkIT runs the SMTP server (GreenMail) on this port
 SMTP_PORT="$(scripts/free-port.sh)"
 export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT"
-export INVITATIONS_DATA_DIR="$data_dir"
+export INVITATIONS_DATA_DIR="$data_dir" LOG_DIR=system-tests/target/bench
 # the load comes from one caller and one address: rate limits are not what is measured
 export INVITATIONS_RATE_LIMIT_PER_CALLER=1000000000 INVITATIONS_RATE_LIMIT_PER_CLIENT_ADDRESS=1000000000
 

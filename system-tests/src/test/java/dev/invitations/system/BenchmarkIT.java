@@ -84,75 +84,22 @@ class BenchmarkIT {
 
     private void measureAll() throws Exception {
         Path output = Files.createDirectories(Path.of("target/bench"));
-        // first, as every new user and every restarted instance meets the system: no warm-up
-        CreateLoad cold = createLoad(command, "bench-cold", Duration.ZERO, COLD, new ConcurrentLinkedQueue<>());
-        figures.put("cold_create_per_s", cold.perSecond());
-        figures.put("cold_create_p99_ms", round(cold.latencies().percentile(99)));
-        figures.put("startup_s", Double.valueOf(System.getProperty("bench.startup-seconds", "-1")));
-        // the raw loop then runs beside nothing of the system: the cold creates' emails and views are done
-        awaitEmailsSent(Duration.ofMinutes(3));
+        measureColdCreates();
         figures.put("raw_insert_per_s", rawInsertsPerSecond());
         warmUp();
         // first, while nothing else is going on: under load, emails queue behind the creates'
         Latencies emailed = emailDelivery();
         moreFigures.put("email_p50_ms_idle", round(emailed.percentile(50)));
         moreFigures.put("email_p99_ms_idle", round(emailed.percentile(99)));
-
         Queue<String> tokens = new ConcurrentLinkedQueue<>();
-        Map<String, Long> writesBefore = ServerWrites.count(mongoUri);
-        int emailsBefore = mail.getReceivedMessages().length;
-        List<Profiles> profiles = new ArrayList<>();
-        for (var process : processIds().entrySet()) {
-            profiles.add(Profiles.start(process.getKey(), process.getValue(), output));
-        }
-        CreateLoad creates = createLoad(command, "bench-create", WARM_UP, MEASURE, tokens);
-        StringBuilder profileTables = new StringBuilder();
-        for (Profiles profile : profiles) {
-            profileTables.append(profile.stop());
-        }
-        // the writes and emails of these creates include the saga's and the projections', done once they caught up
-        awaitEmailsSent(Duration.ofMinutes(3));
-        figures.put("create_per_s", creates.perSecond());
-        figures.put("create_p50_ms", round(creates.latencies().percentile(50)));
-        figures.put("create_p99_ms", round(creates.latencies().percentile(99)));
-        figures.put("create_vs_raw", ratio(creates.perSecond(), (double) figures.get("raw_insert_per_s")));
-        Map<String, Long> written = ServerWrites.difference(writesBefore, ServerWrites.count(mongoUri));
-        figures.put("writes_per_create", round(written.values().stream().mapToLong(Long::longValue).sum()
-                / (double) creates.acknowledged()));
-        written.forEach((collection, count) -> moreFigures.put("writes_per_create " + collection,
-                round(count / (double) creates.acknowledged())));
-        moreFigures.put("emails_missing_after_creates",
-                creates.acknowledged() - (mail.getReceivedMessages().length - emailsBefore));
-
-        try (var yardstick = CrudYardstick.start(mongoUri)) {
-            CreateLoad crud = createLoad(yardstick.baseUrl(), "bench-crud", JIT_WARM_UP, MEASURE,
-                    new ConcurrentLinkedQueue<>());
-            figures.put("crud_per_s", crud.perSecond());
-            figures.put("crud_p99_ms", round(crud.latencies().percentile(99)));
-            figures.put("create_vs_crud", ratio(creates.perSecond(), crud.perSecond()));
-        }
+        CreateLoad creates = measureWarmCreates(tokens, output);
+        measureYardstick(creates);
         figures.put("accept_per_s", acceptsPerSecond(tokens));
         CreateLoad withQuerySideStopped = whileQuerySideIsStopped(() -> createLoad(command, "bench-create", WARM_UP,
                 MEASURE, new ConcurrentLinkedQueue<>()));
         moreFigures.put("create_per_s_query_side_stopped", withQuerySideStopped.perSecond());
-
-        Latencies lag = new Latencies();
-        openLoad("bench-lag", 200, (created, acknowledged) -> recordLag("bench-lag", created, acknowledged, lag));
-        figures.put("lag_p50_ms", round(lag.percentile(50)));
-        figures.put("lag_p99_ms", round(lag.percentile(99)));
-        Latencies lagAt100 = new Latencies();
-        Latencies createsAt100 = openLoad("bench-lag", 100,
-                (created, acknowledged) -> recordLag("bench-lag", created, acknowledged, lagAt100));
-        figures.put("create_p99_ms_at_100", round(createsAt100.percentile(99)));
-        figures.put("lag_p99_ms_at_100", round(lagAt100.percentile(99)));
-        Latencies webhooks = webhookDelivery(50);
-        figures.put("webhook_p50_ms_at_50", round(webhooks.percentile(50)));
-        figures.put("webhook_p99_ms_at_50", round(webhooks.percentile(99)));
-        // and at a rate well within what the system sustains here: the delivery's own latency, without a backlog
-        Latencies webhooksAt10 = webhookDelivery(10);
-        moreFigures.put("webhook_p50_ms_at_10", round(webhooksAt10.percentile(50)));
-        moreFigures.put("webhook_p99_ms_at_10", round(webhooksAt10.percentile(99)));
-
+        Latencies lag = measureOpenLoads();
+        Latencies webhooks = measureWebhooks();
         for (int size : listSizes) {
             figures.put("list_p99_ms_" + (size >= 1000 ? size / 1000 + "k" : String.valueOf(size)),
                     round(listP99(size)));
@@ -167,8 +114,86 @@ class BenchmarkIT {
         StringBuilder table = new StringBuilder();
         figures.forEach((name, value) -> table.append(String.format("%-32s %s%n", name, value)));
         moreFigures.forEach((name, value) -> table.append(String.format("%-32s %s%n", name, value)));
-        Files.writeString(output.resolve("profile.txt"), profileTables);
         Files.writeString(output.resolve("figures.txt"), table + JSON.writeValueAsString(figures) + "\n");
+    }
+
+    /** First, as every new user and every restarted instance meets the system: no warm-up. */
+    private void measureColdCreates() throws Exception {
+        CreateLoad cold = createLoad(command, "bench-cold", Duration.ZERO, COLD, new ConcurrentLinkedQueue<>());
+        figures.put("cold_create_per_s", cold.perSecond());
+        figures.put("cold_create_p99_ms", round(cold.latencies().percentile(99)));
+        figures.put("startup_s", Double.valueOf(System.getProperty("bench.startup-seconds", "-1")));
+        // what comes next then runs beside nothing of the system: the cold creates' emails and views are done
+        awaitEmailsSent(Duration.ofMinutes(3));
+    }
+
+    /**
+     * The warm create load, with each process profiled ({@code profile.txt}) and the server's writes counted from
+     * its start until its emails are out, the saga's and the projections' included.
+     */
+    private CreateLoad measureWarmCreates(Queue<String> tokens, Path output) throws Exception {
+        Map<String, Long> writesBefore = ServerWrites.count(mongoUri);
+        int emailsBefore = mail.getReceivedMessages().length;
+        List<Profiles> profiles = new ArrayList<>();
+        for (var process : processIds().entrySet()) {
+            profiles.add(Profiles.start(process.getKey(), process.getValue(), output));
+        }
+        CreateLoad creates = createLoad(command, "bench-create", WARM_UP, MEASURE, tokens);
+        StringBuilder profileTables = new StringBuilder();
+        for (Profiles profile : profiles) {
+            profileTables.append(profile.stop());
+        }
+        Files.writeString(output.resolve("profile.txt"), profileTables);
+        awaitEmailsSent(Duration.ofMinutes(3));
+        figures.put("create_per_s", creates.perSecond());
+        figures.put("create_p50_ms", round(creates.latencies().percentile(50)));
+        figures.put("create_p99_ms", round(creates.latencies().percentile(99)));
+        figures.put("create_vs_raw", ratio(creates.perSecond(), (double) figures.get("raw_insert_per_s")));
+        Map<String, Long> written = ServerWrites.difference(writesBefore, ServerWrites.count(mongoUri));
+        figures.put("writes_per_create", round(written.values().stream().mapToLong(Long::longValue).sum()
+                / (double) creates.acknowledged()));
+        written.forEach((collection, count) -> moreFigures.put("writes_per_create " + collection,
+                round(count / (double) creates.acknowledged())));
+        moreFigures.put("emails_missing_after_creates",
+                creates.acknowledged() - (mail.getReceivedMessages().length - emailsBefore));
+        return creates;
+    }
+
+    /** The same clients against the plain CRUD service, after the same warm-up. */
+    private void measureYardstick(CreateLoad creates) throws Exception {
+        try (var yardstick = CrudYardstick.start(mongoUri)) {
+            CreateLoad crud = createLoad(yardstick.baseUrl(), "bench-crud", JIT_WARM_UP, MEASURE,
+                    new ConcurrentLinkedQueue<>());
+            figures.put("crud_per_s", crud.perSecond());
+            figures.put("crud_p99_ms", round(crud.latencies().percentile(99)));
+            figures.put("create_vs_crud", ratio(creates.perSecond(), crud.perSecond()));
+        }
+    }
+
+    /** Creates offered at 200 and then 100 per second; the lag at 200 per second, for the chart. */
+    private Latencies measureOpenLoads() throws Exception {
+        Latencies lag = new Latencies();
+        openLoad("bench-lag", 200, (created, acknowledged) -> recordLag("bench-lag", created, acknowledged, lag));
+        figures.put("lag_p50_ms", round(lag.percentile(50)));
+        figures.put("lag_p99_ms", round(lag.percentile(99)));
+        Latencies lagAt100 = new Latencies();
+        Latencies createsAt100 = openLoad("bench-lag", 100,
+                (created, acknowledged) -> recordLag("bench-lag", created, acknowledged, lagAt100));
+        figures.put("create_p99_ms_at_100", round(createsAt100.percentile(99)));
+        figures.put("lag_p99_ms_at_100", round(lagAt100.percentile(99)));
+        return lag;
+    }
+
+    /** Webhook deliveries at 50 events per second, and at 10; those at 50, for the chart. */
+    private Latencies measureWebhooks() throws Exception {
+        Latencies webhooks = webhookDelivery(50);
+        figures.put("webhook_p50_ms_at_50", round(webhooks.percentile(50)));
+        figures.put("webhook_p99_ms_at_50", round(webhooks.percentile(99)));
+        // a rate well within what the system sustains here: the delivery's own latency, without a backlog
+        Latencies webhooksAt10 = webhookDelivery(10);
+        moreFigures.put("webhook_p50_ms_at_10", round(webhooksAt10.percentile(50)));
+        moreFigures.put("webhook_p99_ms_at_10", round(webhooksAt10.percentile(99)));
+        return webhooks;
     }
 
     /** The processes profiled during the warm create load, by name: the two sides and the embedded server. */

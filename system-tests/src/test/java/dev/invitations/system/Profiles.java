@@ -107,9 +107,12 @@ final class Profiles {
         return ticks;
     }
 
-    /** "1234 GC Thread#1" → "GC Thread#": thread names without their id and numbering. */
+    /**
+     * "1234 GC Thread#1" → "GC Thread#", "1235 http-nio-26535-" → "http-nio--": thread names without their id, ports and
+     * numbering, but with the JIT compiler's "C1" and "C2" kept.
+     */
     private static String threadGroup(String idAndName) {
-        return idAndName.substring(idAndName.indexOf(' ') + 1).replaceAll("[0-9]+", "");
+        return idAndName.substring(idAndName.indexOf(' ') + 1).replaceAll("(?<!C)[0-9]+", "");
     }
 
     private static void jcmd(String pid, String... command) throws Exception {
