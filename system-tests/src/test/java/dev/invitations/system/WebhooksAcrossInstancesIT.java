@@ -2,13 +2,11 @@ package dev.invitations.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpServer;
+import dev.invitations.examples.webhookreceiver.WebhookReceiver;
 import dev.invitations.security.JwtsForTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -27,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two query sides deliver one org's webhook to one receiver while invitations are created; each query side is killed
  * with SIGKILL once while deliveries run (so whichever held the endpoint's lease was killed at some point) and the
- * first is restarted. Every event arrives, verified with the Standard Webhooks library, first arrivals in feed
- * order; a duplicate is only a redelivery of the same webhook-id. The duplicates are counted and printed.
+ * first is restarted. Every event arrives, verified by the example receiver ({@code examples/webhook-receiver}, with
+ * the Standard Webhooks library), first arrivals in feed order; a duplicate is only a redelivery of the same
+ * webhook-id. The duplicates are counted and printed.
  */
 class WebhooksAcrossInstancesIT {
 
@@ -38,28 +36,10 @@ class WebhooksAcrossInstancesIT {
     private final String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger unverified = new AtomicInteger();
+    private WebhookReceiver receiver;
 
     @Test
     void everyEventArrivesAlthoughTheDeliveringInstancesAreKilled() throws Exception {
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newFixedThreadPool(4));
-        String[] secret = new String[1];
-        receiver.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var headers = exchange.getRequestHeaders();
-            String id = headers.getFirst("webhook-id");
-            try {
-                new Webhook(secret[0]).verify(body, Map.of("webhook-id", List.of(id),
-                        "webhook-timestamp", List.of(headers.getFirst("webhook-timestamp")),
-                        "webhook-signature", List.of(headers.getFirst("webhook-signature"))));
-            } catch (Exception e) {
-                unverified.incrementAndGet();
-            }
-            received.add(id);
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
         try (var system = new LocalSystem()
                 .set("INVITATIONS_WEBHOOKS_ALLOW_HTTP", "true")
                 .set("INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true")
@@ -71,12 +51,16 @@ class WebhooksAcrossInstancesIT {
             List<JavaProcess> querySides = new ArrayList<>(List.of(system.startQuerySide(queryPorts[0]),
                     system.startQuerySide(queryPorts[1])));
 
+            // the receiver needs the secret that registering it answers: its port is chosen first, and it starts
+            // before the first create, so before anything is delivered
+            int receiverPort = JavaProcess.freePort();
             var registered = OrgReads.send(commandPort, "POST", "/v1/orgs/" + org + "/webhooks", HOOKS,
-                    "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                    "{\"url\":\"http://127.0.0.1:" + receiverPort
                             + "/hooks\",\"types\":[\"invitations.v1.InvitationCreated\"]}");
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
             JsonNode webhook = JSON.readTree(registered.body());
-            secret[0] = webhook.get("secret").asText();
+            receiver = WebhookReceiver.start(receiverPort, webhook.get("secret").asText(),
+                    delivery -> received.add(delivery.id()), refusal -> unverified.incrementAndGet());
             String id = webhook.get("id").asText();
             awaitUntil(() -> get(queryPorts[1], "/v1/orgs/" + org + "/webhooks/" + id) != null);
 
@@ -108,8 +92,13 @@ class WebhooksAcrossInstancesIT {
             assertThat(unverified.get()).isZero();
             assertThat(received.size() - feed.size())
                     .isEqualTo(duplicates.values().stream().mapToInt(count -> count - 1).sum());
-        } finally {
-            receiver.stop(0);
+        }
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        if (receiver != null) {
+            receiver.close();
         }
     }
 
