@@ -16,6 +16,11 @@ public class OrgEventFeed {
 
     /** The cursor before an org's first event. */
     public static final String START = "0";
+    /**
+     * The processing group that numbers the feed. Its one segment handles every event in the store's order, so a
+     * handler of another event in this group sees the feed exactly as it is at that event.
+     */
+    public static final String NUMBERING_GROUP = FeedProjection.PROCESSING_GROUP;
 
     private final FeedEntries feed;
     private final int exportPageSize;

@@ -1,6 +1,7 @@
 package dev.invitations.query.webhook;
 
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -55,12 +56,31 @@ class StoredWebhooks {
 
     // ---- written by the projection: each event once, in its stream's order
 
-    void register(String webhookId, long sequence, Document settings, long position) {
-        var update = new Update().set("sequence", sequence).setOnInsert("position", position)
-                .setOnInsert("generation", 0L).setOnInsert("failing", false).setOnInsert("deleted", false)
-                .setOnInsert("attempts", 0);
+    /** The endpoint's settings; its start position may have come first ({@link #startAfter}). */
+    void register(String webhookId, long sequence, Document settings) {
+        // the endpoint's first event, applied once: its document may hold only the start position so far
+        var update = new Update().set("sequence", sequence)
+                .set("generation", 0L).set("failing", false).set("deleted", false).set("attempts", 0);
         settings.forEach(update::set);
-        mongo.upsert(query(where("_id").is(webhookId).and("sequence").lt(sequence)), update, COLLECTION);
+        try {
+            mongo.upsert(query(where("_id").is(webhookId).and("sequence").lt(sequence)), update, COLLECTION);
+        } catch (DuplicateKeyException alreadyApplied) {
+            // a redelivered registration: the endpoint has it, and maybe later changes
+        }
+    }
+
+    /**
+     * Where the endpoint's deliveries start: after {@code position} of its org's feed. Only the first call counts, so
+     * that the feed's processor handling the registration again leaves the position where deliveries moved it.
+     */
+    void startAfter(String webhookId, long position) {
+        try {
+            // before the registration's settings, at a sequence they come after
+            mongo.upsert(query(where("_id").is(webhookId).and("position").exists(false)),
+                    new Update().set("position", position).setOnInsert("sequence", -1L), COLLECTION);
+        } catch (DuplicateKeyException alreadyStarted) {
+            // the endpoint has its position: nothing to do
+        }
     }
 
     void apply(String webhookId, long sequence, Update update) {
@@ -74,6 +94,7 @@ class StoredWebhooks {
     List<WebhookEndpointDocument> due(Instant now, int limit) {
         Date at = Date.from(now);
         return mongo.find(query(where("enabled").is(true).and("deleted").is(false).and("failing").is(false)
+                        .and("position").exists(true)
                         .andOperator(new Criteria().orOperator(where("nextAttemptTime").is(null),
                                         where("nextAttemptTime").lte(at)),
                                 new Criteria().orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(at))))

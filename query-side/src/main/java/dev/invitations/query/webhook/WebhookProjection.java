@@ -5,7 +5,6 @@ import dev.invitations.api.webhook.WebhookDeleted;
 import dev.invitations.api.webhook.WebhookRegistered;
 import dev.invitations.api.webhook.WebhookReplayRequested;
 import dev.invitations.api.webhook.WebhookSecretRotated;
-import dev.invitations.query.feed.OrgEventFeed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,22 +26,19 @@ class WebhookProjection {
     static final String PROCESSING_GROUP = "webhook-endpoints";
 
     private final StoredWebhooks webhooks;
-    private final OrgEventFeed feed;
 
-    WebhookProjection(StoredWebhooks webhooks, OrgEventFeed feed) {
+    WebhookProjection(StoredWebhooks webhooks) {
         this.webhooks = webhooks;
-        this.feed = feed;
     }
 
-    /** Deliveries start after the org's feed as it is now: the events that follow the registration. */
+    /** Where its deliveries start is {@link WebhookStartPositions}' to say. */
     @EventHandler
     void on(WebhookRegistered registered, DomainEventMessage<?> event) {
         webhooks.register(registered.webhookId(), event.getSequenceNumber(), new Document()
-                        .append("orgId", registered.orgId()).append("url", registered.url())
-                        .append("types", registered.types()).append("description", registered.description())
-                        .append("enabled", true).append("secret", registered.encryptedSecret())
-                        .append("registeredAt", Date.from(registered.time())),
-                feed.lastPosition(registered.orgId()));
+                .append("orgId", registered.orgId()).append("url", registered.url())
+                .append("types", registered.types()).append("description", registered.description())
+                .append("enabled", true).append("secret", registered.encryptedSecret())
+                .append("registeredAt", Date.from(registered.time())));
     }
 
     @EventHandler

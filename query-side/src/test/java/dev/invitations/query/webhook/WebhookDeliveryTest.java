@@ -11,7 +11,9 @@ import dev.invitations.query.RunningQuerySide;
 import dev.invitations.security.JwtsForTests;
 import dev.invitations.security.webhooks.WebhookSecrets;
 import dev.invitations.testing.HttpForTests;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +47,8 @@ class WebhookDeliveryTest extends RunningQuerySide {
     private WebhookSecrets secrets;
     @Autowired
     private MongoTemplate mongo;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     private final List<WebhookReceiver> receivers = new ArrayList<>();
 
@@ -139,6 +143,28 @@ class WebhookDeliveryTest extends RunningQuerySide {
         JsonNode list = integrations().get("/v1/orgs/" + org + "/webhooks").body().get("webhooks");
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void anEndpointGetsEveryEventStoredAfterItsRegistrationHoweverLateItsSettingsAreRead() throws Exception {
+        var endpoints = processing.eventProcessor(WebhookProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+        String org = newOrg();
+        String secret = WebhookSecrets.newSecret();
+        var receiver = receiver(secret);
+        String id = UUID.randomUUID().toString();
+        endpoints.shutdownAsync().join();
+        try {
+            write(id, 0, new WebhookRegistered(org, id, receiver.url(), List.of(), "test", secrets.encrypt(id, secret),
+                    "admin", Instant.now()));
+            events.create(org, "right-after@example.com", EPOCH);
+            // the feed holds the invitation before the endpoints' processor has read the registration
+            eventually(() -> feedIds(org), ids -> ids.size() == 1);
+        } finally {
+            endpoints.start();
+        }
+
+        assertThat(awaitIds(receiver, 1)).containsExactlyElementsOf(feedIds(org));
     }
 
     @Test
