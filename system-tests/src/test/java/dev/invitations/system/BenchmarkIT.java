@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClients;
-import com.sun.net.httpserver.HttpServer;
+import dev.invitations.examples.webhookreceiver.WebhookReceiver;
 import dev.invitations.security.JwtsForTests;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -449,23 +449,17 @@ class BenchmarkIT {
         recordLag("bench-lag", create(command, "bench-lag"), System.nanoTime(), new Latencies(),
                 Duration.ofMinutes(3));
         var latencies = new Latencies();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newFixedThreadPool(4));
-        receiver.createContext("/", exchange -> {
-            Instant arrived = Instant.now();
-            JsonNode event = JSON.readTree(exchange.getRequestBody());
-            latencies.record(Duration.between(Instant.parse(event.get("time").asText()), arrived));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try {
-            String org = "bench-webhook-" + perSecond;
-            JsonNode endpoint = send("POST", command + "/v1/orgs/" + org + "/webhooks", "{\"url\":\"http://127.0.0.1:"
-                    + receiver.getAddress().getPort() + "/\",\"types\":[\"invitations.v1.InvitationCreated\"]}", 201);
-            if (endpoint == null) {
-                return latencies;
-            }
+        String org = "bench-webhook-" + perSecond;
+        int port = JavaProcess.freePort();
+        JsonNode endpoint = send("POST", command + "/v1/orgs/" + org + "/webhooks", "{\"url\":\"http://127.0.0.1:"
+                + port + "/\",\"types\":[\"invitations.v1.InvitationCreated\"]}", 201);
+        if (endpoint == null) {
+            return latencies;
+        }
+        // the subscribers' example receiver: each delivery is verified before it counts
+        try (var receiver = WebhookReceiver.start(port, endpoint.get("secret").asText(),
+                delivery -> latencies.record(Duration.between(eventTime(delivery.body()), Instant.now())),
+                refusal -> error("webhook delivery refused: " + refusal.reason()))) {
             var created = new AtomicInteger();
             openLoad(org, perSecond, (invitation, acknowledged) -> created.incrementAndGet());
             long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -475,10 +469,18 @@ class BenchmarkIT {
             if (latencies.count() < created.get()) {
                 error("webhook deliveries: " + latencies.count() + " of " + created.get() + " within 30 s");
             }
-            send("DELETE", command + "/v1/orgs/" + org + "/webhooks/" + endpoint.get("id").asText(), null, 204);
-            return latencies;
         } finally {
-            receiver.stop(0);
+            send("DELETE", command + "/v1/orgs/" + org + "/webhooks/" + endpoint.get("id").asText(), null, 204);
+        }
+        return latencies;
+    }
+
+    /** The {@code time} of a delivered CloudEvent: when the event was stored. */
+    private static Instant eventTime(String body) {
+        try {
+            return Instant.parse(JSON.readTree(body).get("time").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
