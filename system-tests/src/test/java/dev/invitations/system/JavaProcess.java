@@ -19,7 +19,10 @@ import java.util.function.BooleanSupplier;
 
 import static org.awaitility.Awaitility.await;
 
-/** One of the system's processes started from its packaged jar, as run-local.sh starts it. */
+/**
+ * One of the system's processes started from its packaged jar on the tests' own java, as run-local.sh starts it
+ * without a Java 25 (with one, run-local.sh runs the sides from their extracted jars with an AOT cache).
+ */
 final class JavaProcess implements AutoCloseable {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
