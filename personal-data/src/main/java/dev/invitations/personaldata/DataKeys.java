@@ -106,7 +106,10 @@ public final class DataKeys {
             return cached;
         }
         while (true) {
-            // a subject's first invitation is the usual case: insert first, and read only when the subject has a key
+            Document existing = keys.find(eq(SUBJECT, hash)).projection(Projections.include(ID, KEY)).first();
+            if (existing != null) {
+                return remembered(hash, existing.getString(ID), existing.get(KEY, Binary.class).getData());
+            }
             String keyId = randomKeyId();
             byte[] key = newKey();
             try {
@@ -117,12 +120,8 @@ public final class DataKeys {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
+                // another writer created the subject's key first: the next round reads it
             }
-            Document existing = keys.find(eq(SUBJECT, hash)).projection(Projections.include(ID, KEY)).first();
-            if (existing != null) {
-                return remembered(hash, existing.getString(ID), existing.get(KEY, Binary.class).getData());
-            }
-            // erased between the insert and the read: the next round creates a new key
         }
     }
 
