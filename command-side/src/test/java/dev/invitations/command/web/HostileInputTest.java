@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * value happens to be acceptable, otherwise a 4xx problem+json; never a 5xx. Afterwards the service still works.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// one caller sends all of them, more than a minute's default allowance: each must reach the checks, not the limit
+@TestPropertySource(properties = "invitations.rate-limit.per-caller=100000")
 class HostileInputTest extends RunningCommandSide {
 
     /** JSON values that have broken services: wrong types, operators, control characters, sizes, encodings. */
