@@ -51,15 +51,19 @@ final class GlobalPositionStorageStrategy extends DocumentPerEventStorageStrateg
 
     private final MongoCollection<Document> positions;
     private final int maxGapOffset;
+    private final List<FetchedEventsListener> listeners;
 
     /**
      * @param positions    where the counter of positions handed out lives
      * @param maxGapOffset how many positions behind the newest one seen a missing one is still waited for
+     * @param listeners    told of each batch a processor's stream fetched
      */
-    GlobalPositionStorageStrategy(MongoCollection<Document> positions, int maxGapOffset) {
+    GlobalPositionStorageStrategy(MongoCollection<Document> positions, int maxGapOffset,
+                                  List<FetchedEventsListener> listeners) {
         super(EventEntryConfiguration.getDefault(), null);
         this.positions = positions;
         this.maxGapOffset = maxGapOffset;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -90,6 +94,9 @@ final class GlobalPositionStorageStrategy extends DocumentPerEventStorageStrateg
             DomainEventData<?> event = extractEvents(document).findFirst().orElseThrow();
             token = token.advanceTo(document.getLong(POSITION), maxGapOffset);
             batch.add(new TrackedDomainEventData<>(token, event));
+        }
+        if (!batch.isEmpty()) {
+            listeners.forEach(listener -> listener.beforeDeserializing(batch));
         }
         return batch;
     }

@@ -15,6 +15,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
@@ -60,7 +61,8 @@ public class MongoEventStoreConfiguration {
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration axonConfiguration,
-                                                 EventStoreProperties properties) {
+                                                 EventStoreProperties properties,
+                                                 ObjectProvider<FetchedEventsListener> fetchedEventsListeners) {
         var positions = client.getDatabase(mongo.getMongoClientDatabase()).getCollection(POSITIONS_COLLECTION);
         // the engine creates its indexes: the unique (aggregateIdentifier, sequenceNumber) one is what makes
         // concurrent writers of one aggregate conflict
@@ -68,7 +70,8 @@ public class MongoEventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(axonConfiguration.upcasterChain()),
-                axonMongoTemplate, new GlobalPositionStorageStrategy(positions, properties.maxGapOffset()));
+                axonMongoTemplate, new GlobalPositionStorageStrategy(positions, properties.maxGapOffset(),
+                        fetchedEventsListeners.orderedStream().toList()));
     }
 
     /**

@@ -134,7 +134,7 @@ class LateCommitsTest {
     private void startProcessor(int maxGapOffset) {
         engine = new GlobalPositionEventStorageEngine(
                 MongoEventStorageEngine.builder().eventSerializer(JSON).snapshotSerializer(JSON), template,
-                new GlobalPositionStorageStrategy(positions(), maxGapOffset));
+                new GlobalPositionStorageStrategy(positions(), maxGapOffset, List.of()));
         processor = PooledStreamingEventProcessor.builder()
                 .name(PROCESSOR)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(new Recorder(handled)).build())

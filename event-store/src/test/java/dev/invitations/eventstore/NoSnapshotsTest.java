@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class NoSnapshotsTest {
     private final GlobalPositionEventStorageEngine engine = new GlobalPositionEventStorageEngine(
             MongoEventStorageEngine.builder().eventSerializer(JSON).snapshotSerializer(JSON), template,
             new GlobalPositionStorageStrategy(database.getCollection(MongoEventStoreConfiguration.POSITIONS_COLLECTION),
-                    10_000));
+                    10_000, List.of()));
 
     @AfterEach
     void close() {

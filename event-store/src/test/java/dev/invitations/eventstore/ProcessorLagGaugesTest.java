@@ -63,7 +63,7 @@ class ProcessorLagGaugesTest {
         var positions = database.getCollection(MongoEventStoreConfiguration.POSITIONS_COLLECTION);
         engine = new GlobalPositionEventStorageEngine(
                 MongoEventStorageEngine.builder().eventSerializer(JSON).snapshotSerializer(JSON), template,
-                new GlobalPositionStorageStrategy(positions, 10_000));
+                new GlobalPositionStorageStrategy(positions, 10_000, List.of()));
         processor = PooledStreamingEventProcessor.builder()
                 .name(PROCESSOR)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()

@@ -2,7 +2,9 @@ package dev.invitations.personaldata;
 
 import com.mongodb.client.MongoClient;
 import dev.invitations.api.invitation.InvitationUpcasters;
+import dev.invitations.eventstore.FetchedEventsListener;
 import dev.invitations.security.secrets.RequiredSecrets;
+import org.axonframework.eventhandling.EventData;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -59,5 +61,14 @@ public class PersonalDataConfiguration {
                     + serializer.getClass().getName());
         }
         return new PersonalDataSerializer(jackson, keys);
+    }
+
+    /**
+     * Reads the data keys of each batch of events a processor fetched in one query, before the events are
+     * deserialized one by one: a rebuild of the views would otherwise read one key per person.
+     */
+    @Bean
+    FetchedEventsListener dataKeysOfFetchedEvents(PersonalDataSerializer eventSerializer) {
+        return batch -> eventSerializer.readKeysOf(batch.stream().map(EventData::getPayload).toList());
     }
 }

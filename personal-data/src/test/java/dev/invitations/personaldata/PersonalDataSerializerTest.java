@@ -12,12 +12,14 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,10 +33,12 @@ class PersonalDataSerializerTest {
     private static final PersonInvited EVENT = new PersonInvited("invitation-1", "acme", EMAIL, METADATA);
     private static final DataSubject ANN = new DataSubject("acme", new EmailAddress(EMAIL));
 
+    private static final byte[] SUBJECT_HASH_KEY =
+            "a subject hash key of the tests, 32+ bytes".getBytes(StandardCharsets.UTF_8);
+
     private final MongoClient client = MongoClients.create(MongoForTests.connectionString());
-    private final DataKeys keys = new DataKeys(
-            client.getDatabase(MongoForTests.database("personal-data-" + UUID.randomUUID())),
-            "a subject hash key of the tests, 32+ bytes".getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
+    private final String database = MongoForTests.database("personal-data-" + UUID.randomUUID());
+    private final DataKeys keys = new DataKeys(client.getDatabase(database), SUBJECT_HASH_KEY, Clock.systemUTC(),
             Duration.ZERO);
     private final JacksonSerializer delegate = JacksonSerializer.defaultSerializer();
     private final PersonalDataSerializer serializer = new PersonalDataSerializer(delegate, keys);
@@ -187,6 +191,24 @@ class PersonalDataSerializerTest {
         assertThat(stored.getData()).isEqualTo(expected.getData()).contains(EMAIL);
         assertThat(stored.getType()).isEqualTo(expected.getType());
         assertThat(serializer.<String, Unrelated>deserialize(stored)).isEqualTo(unrelated);
+    }
+
+    @Test
+    void keysReadAheadForStoredEventsServeTheirReadingFromTheCache() {
+        var bea = new PersonInvited("invitation-2", "acme", "bea@example.com", Map.of());
+        SerializedObject<String> storedAnn = serializer.serialize(EVENT, String.class);
+        SerializedObject<String> storedBea = serializer.serialize(bea, String.class);
+        // another instance, whose cache holds no key yet
+        var cachingKeys = new DataKeys(client.getDatabase(database), SUBJECT_HASH_KEY, Clock.systemUTC(),
+                Duration.ofMinutes(1));
+        var reader = new PersonalDataSerializer(delegate, cachingKeys);
+
+        reader.readKeysOf(List.of(storedAnn, delegate.serialize(new Unrelated(EMAIL, Map.of()), String.class)));
+        // gone from MongoDB behind the caches' back: only a key read ahead still decrypts
+        client.getDatabase(database).getCollection(DataKeys.COLLECTION).deleteMany(new Document());
+
+        assertThat(reader.<String, PersonInvited>deserialize(storedAnn)).isEqualTo(EVENT);
+        assertThat(reader.<String, PersonInvited>deserialize(storedBea).invitedEmail()).isNull();
     }
 
     @Test
