@@ -21,7 +21,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -70,9 +72,13 @@ public class Invitation {
         // for Axon, which rebuilds the invitation from its events
     }
 
-    /** The org's policy decides the email domains, the roles (and those given when none are), and redirects. */
+    /**
+     * The org's policy decides the email domains, the roles (and those given when none are), and redirects. Answers
+     * with the event that created the invitation: the caller answers with it without reading the invitation back.
+     */
     @CommandHandler
-    public Invitation(CreateInvitation command, InvitationTokens tokens, PendingEmailClaims claims) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public InvitationCreated handle(CreateInvitation command, InvitationTokens tokens, PendingEmailClaims claims) {
         OrgPolicy policy = command.policy();
         requireAllowedDomain(policy, command.invitedEmail());
         List<String> roles = policy.rolesFor(command.roles() == null ? null : command.roles().values());
@@ -90,11 +96,13 @@ public class Invitation {
         String locale = command.locale() != null ? command.locale()
                 : policy.locale() != null ? policy.locale() : DEFAULT_LOCALE;
         claims.claim(command.orgId().value(), command.invitedEmail().value(), command.invitationId());
-        apply(new InvitationCreated(command.invitationId(), command.orgId().value(), command.invitedEmail().value(),
-                roles, command.inviter(), command.labels(), command.disableInvitationEmail(),
-                tokens.hashOf(command.invitationId(), 1), command.expirationTime(), locale, policy.displayName(),
-                command.redirectUrl() == null ? null : command.redirectUrl().toString(), command.metadata(),
-                command.actor(), now()));
+        var created = new InvitationCreated(command.invitationId(), command.orgId().value(),
+                command.invitedEmail().value(), roles, command.inviter(), command.labels(),
+                command.disableInvitationEmail(), tokens.hashOf(command.invitationId(), 1), command.expirationTime(),
+                locale, policy.displayName(), command.redirectUrl() == null ? null : command.redirectUrl().toString(),
+                command.metadata(), command.actor(), now());
+        apply(created);
+        return created;
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package dev.invitations.command.storage;
 
+import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.resource.CurrentTokenHash;
 import dev.invitations.resource.InvitationResource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,6 +19,13 @@ public class InvitationStreams {
 
     public InvitationStreams(EventStore eventStore) {
         this.eventStore = eventStore;
+    }
+
+    /** The invitation as {@code created} made it: what folding its stream right after its creation gives. */
+    public static CurrentInvitation created(InvitationCreated created) {
+        var resource = new InvitationResource();
+        resource.apply(created, 0);
+        return new CurrentInvitation(resource, CurrentTokenHash.after(created, null));
     }
 
     /** The invitation's stream folded; empty when it has none. */

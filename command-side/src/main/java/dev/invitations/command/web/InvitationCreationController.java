@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.invitations.api.invitation.EmailAddress;
+import dev.invitations.api.invitation.InvitationCreated;
 import dev.invitations.api.invitation.Roles;
 import dev.invitations.api.org.OrgId;
 import dev.invitations.command.config.InvitationsProperties;
@@ -16,6 +17,8 @@ import dev.invitations.command.invitation.CreateInvitation;
 import dev.invitations.command.invitation.InvitationRejected;
 import dev.invitations.command.settings.OrgPolicies;
 import dev.invitations.command.settings.OrgPolicy;
+import dev.invitations.command.storage.InvitationStreams;
+import dev.invitations.command.storage.InvitationStreams.CurrentInvitation;
 import dev.invitations.command.web.InvitationRequests.BatchCreate;
 import dev.invitations.command.web.InvitationRequests.Create;
 import dev.invitations.problem.InvalidRequestException;
@@ -38,6 +41,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +85,10 @@ class InvitationCreationController {
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                             Principal caller) {
         String actor = actorOf(caller);
-        Outcome outcome = atMostOnce(key, orgId, actor, body,
-                () -> new Outcome(201, List.of(new Item(createOne(orgId, body, actor, policyOf(orgId)), null))));
-        var created = answers.current(outcome.items().get(0).invitationId());
+        var createdNow = new HashMap<String, CurrentInvitation>();
+        Outcome outcome = atMostOnce(key, orgId, actor, body, () -> new Outcome(201,
+                List.of(new Item(createOne(orgId, body, actor, policyOf(orgId), createdNow), null))));
+        var created = currentOf(outcome.items().get(0).invitationId(), createdNow);
         return ResponseEntity.status(outcome.status())
                 .location(URI.create("/v1/orgs/" + orgId + "/invitations/" + created.resource().getId()))
                 .eTag(InvitationAnswers.versionOf(created.resource()))
@@ -102,15 +107,16 @@ class InvitationCreationController {
                 .require(requests == null || !requests.contains(null), "requests", "must not hold null")
                 .orThrow();
         String actor = actorOf(caller);
+        var createdNow = new HashMap<String, CurrentInvitation>();
         Outcome outcome = atMostOnce(key, orgId, actor, body,
                 () -> {
                     // one read of the settings for the whole batch: every item obeys the same policy
                     OrgPolicy policy = policyOf(orgId);
                     return new Outcome(200, requests.stream()
-                            .map(request -> tryCreate(orgId, request, actor, policy)).toList());
+                            .map(request -> tryCreate(orgId, request, actor, policy, createdNow)).toList());
                 });
         return ResponseEntity.status(outcome.status())
-                .body(new BatchResults(outcome.items().stream().map(this::resultOf).toList()));
+                .body(new BatchResults(outcome.items().stream().map(item -> resultOf(item, createdNow)).toList()));
     }
 
     /** The org's policy as its settings stand now; the org id is checked first. */
@@ -119,7 +125,18 @@ class InvitationCreationController {
         return policies.current(new OrgId(orgId));
     }
 
-    private String createOne(String orgId, Create body, String actor, OrgPolicy policy) {
+    /**
+     * The invitation as this request created it (no read needed), or, for a repeated request answered from its first
+     * outcome, as its stream says it is now.
+     */
+    private CurrentInvitation currentOf(String invitationId, Map<String, CurrentInvitation> createdNow) {
+        CurrentInvitation created = createdNow.get(invitationId);
+        return created != null ? created : answers.current(invitationId);
+    }
+
+    /** Creates the invitation {@code body} asks for; its id, and the invitation as created in {@code createdNow}. */
+    private String createOne(String orgId, Create body, String actor, OrgPolicy policy,
+                             Map<String, CurrentInvitation> createdNow) {
         var check = new RequestCheck().orgId(orgId)
                 .email("invitedEmail", body.invitedEmail())
                 .text("inviter", body.inviter())
@@ -134,9 +151,11 @@ class InvitationCreationController {
         requireMetadataWithinLimit(body.metadata());
 
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateInvitation(id, new OrgId(orgId), new EmailAddress(body.invitedEmail()),
-                roles, body.inviter(), expiry, Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(),
-                body.locale(), redirectUrl, body.metadata(), policy, actor));
+        InvitationCreated created = commands.sendAndWait(new CreateInvitation(id, new OrgId(orgId),
+                new EmailAddress(body.invitedEmail()), roles, body.inviter(), expiry,
+                Boolean.TRUE.equals(body.disableInvitationEmail()), body.labels(), body.locale(), redirectUrl,
+                body.metadata(), policy, actor));
+        createdNow.put(id, InvitationStreams.created(created));
         return id;
     }
 
@@ -156,18 +175,19 @@ class InvitationCreationController {
         }
     }
 
-    private Item tryCreate(String orgId, Create request, String actor, OrgPolicy policy) {
+    private Item tryCreate(String orgId, Create request, String actor, OrgPolicy policy,
+                           Map<String, CurrentInvitation> createdNow) {
         try {
-            return new Item(createOne(orgId, request, actor, policy), null);
+            return new Item(createOne(orgId, request, actor, policy, createdNow), null);
         } catch (InvalidRequestException | InvitationRejected | ErrorResponseException refused) {
             Map<String, Object> problem = json.convertValue(ProblemResponses.problemFor(refused), PROBLEM_AS_MAP);
             return new Item(null, problem);
         }
     }
 
-    private BatchResult resultOf(Item item) {
+    private BatchResult resultOf(Item item, Map<String, CurrentInvitation> createdNow) {
         return item.invitationId() != null
-                ? new BatchResult(answers.issued(answers.current(item.invitationId())), null)
+                ? new BatchResult(answers.issued(currentOf(item.invitationId(), createdNow)), null)
                 : new BatchResult(null, item.problem());
     }
 

@@ -1,6 +1,6 @@
 package dev.invitations.command.web;
 
-import dev.invitations.command.RunningCommandSide;
+import dev.invitations.command.RunningCommandSideForOneBusyCaller;
 import dev.invitations.security.JwtsForTests;
 import dev.invitations.testing.HttpForTests;
 import dev.invitations.testing.HttpForTests.Answer;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // one caller sends all of them, more than a minute's default allowance: each must reach the checks, not the limit
-@TestPropertySource(properties = "invitations.rate-limit.per-caller=100000")
-class HostileInputTest extends RunningCommandSide {
+class HostileInputTest extends RunningCommandSideForOneBusyCaller {
 
     /** JSON values that have broken services: wrong types, operators, control characters, sizes, encodings. */
     private static final List<String> HOSTILE_VALUES = List.of(
