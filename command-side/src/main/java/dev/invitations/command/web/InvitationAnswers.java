@@ -14,7 +14,8 @@ import java.security.Principal;
 
 /**
  * How the command API answers: with the invitation as its events now say it is (read from the event store, so the
- * answer never lags behind the write), its version as the ETag, and for create and resend its link and token.
+ * answer never lags behind the write; a create answers from its creation event instead, which needs no read), its
+ * version as the ETag, and for create and resend its link and token.
  */
 @Component
 class InvitationAnswers {
