@@ -76,7 +76,9 @@ class InvitationTest {
                     .when(new CreateInvitation(ID, ORG_ID, INVITED_EMAIL, Roles.of("member"), "Grace", EXPIRY, false, LABELS,
                             null, null, null, OrgPolicy.DEFAULTS, "admin-1"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(created());
+                    .expectEvents(created())
+                    // the answer the create request is given, without reading the invitation back
+                    .expectResultMessagePayload(created());
             assertThat(claims.holderOf(ORG, " ada.lovelace@example.COM ")).isEqualTo(ID);
         }
 
