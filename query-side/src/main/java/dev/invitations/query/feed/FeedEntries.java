@@ -84,7 +84,7 @@ class FeedEntries {
         });
         // an ordered insert: a reader never sees a position before every smaller one of its org is visible
         mongo.insert(numbered, COLLECTION);
-        changes.changed();
+        changes.changed(newByOrg.keySet());
     }
 
     /**

@@ -87,9 +87,13 @@ public class OrgEventFeed {
     public FeedPage read(String orgId, String after, int limit, Duration wait) {
         long position = Long.parseLong(after);
         long deadline = System.nanoTime() + wait.toNanos();
-        List<FeedEntry> entries = feed.after(orgId, position, limit);
-        while (entries.isEmpty() && System.nanoTime() < deadline && feed.changes().awaitChange(deadline)) {
+        List<FeedEntry> entries;
+        try (var watch = feed.changes().watch(orgId)) {
             entries = feed.after(orgId, position, limit);
+            while (entries.isEmpty() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+                watch.awaitChange(deadline);
+                entries = feed.after(orgId, position, limit);
+            }
         }
         String next = entries.isEmpty() ? after : Long.toString(entries.get(entries.size() - 1).position());
         return new FeedPage(entries.stream().map(CloudEvent::of).toList(), next);

@@ -73,11 +73,15 @@ public class InvitationQueries {
      */
     public Optional<VersionedInvitation> get(String orgId, String id, Long minVersion) {
         long deadline = System.nanoTime() + properties.minVersionWait().toNanos();
-        while (true) {
-            Optional<InvitationDocument> view = views.find(id).filter(found -> found.getOrgId().equals(orgId));
-            boolean reached = minVersion == null || view.map(found -> found.getVersion() >= minVersion).orElse(false);
-            if (reached || System.nanoTime() >= deadline || !views.changes().awaitChange(deadline)) {
-                return view.map(found -> new VersionedInvitation(found, reached));
+        try (var watch = views.changes().watch(id)) {
+            while (true) {
+                Optional<InvitationDocument> view = views.find(id).filter(found -> found.getOrgId().equals(orgId));
+                boolean reached = minVersion == null
+                        || view.map(found -> found.getVersion() >= minVersion).orElse(false);
+                if (reached || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+                    return view.map(found -> new VersionedInvitation(found, reached));
+                }
+                watch.awaitChange(deadline);
             }
         }
     }

@@ -74,12 +74,12 @@ class StoredInvitations {
                 throw e;
             }
         }
-        changes.changed();
+        changes.changed(views.stream().map(InvitationDocument::getId).toList());
     }
 
     void deleteAll() {
         mongo.remove(new Query(), COLLECTION);
-        changes.changed();
+        changes.changedAll();
     }
 
     ChangeSignal changes() {

@@ -33,13 +33,16 @@ public class OrgSettingsQueries {
      */
     public VersionedOrgSettings get(String orgId, Long minVersion) {
         long deadline = System.nanoTime() + properties.minVersionWait().toNanos();
-        while (true) {
-            var stored = views.find(orgId);
-            long version = stored.map(OrgSettingsDocument::version).orElse(0L);
-            boolean reached = minVersion == null || version >= minVersion;
-            if (reached || System.nanoTime() >= deadline || !views.changes().awaitChange(deadline)) {
-                return new VersionedOrgSettings(
-                        stored.map(OrgSettingsDocument::settings).orElse(OrgSettingsResource.DEFAULTS), version, reached);
+        try (var watch = views.changes().watch(orgId)) {
+            while (true) {
+                var stored = views.find(orgId);
+                long version = stored.map(OrgSettingsDocument::version).orElse(0L);
+                boolean reached = minVersion == null || version >= minVersion;
+                if (reached || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+                    return new VersionedOrgSettings(stored.map(OrgSettingsDocument::settings)
+                            .orElse(OrgSettingsResource.DEFAULTS), version, reached);
+                }
+                watch.awaitChange(deadline);
             }
         }
     }

@@ -59,12 +59,12 @@ public class StoredOrgSettings {
         } catch (DuplicateKeyException newerStored) {
             // the upsert collided with the org's document, which is at this version or newer: it is up to date
         }
-        changes.changed();
+        changes.changed(orgId);
     }
 
     void deleteAll() {
         mongo.remove(new Query(), COLLECTION);
-        changes.changed();
+        changes.changedAll();
     }
 
     ChangeSignal changes() {
