@@ -22,7 +22,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
-import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Its state is kept in the saga store as JSON; collaborators come in as handler parameters, so nothing that is not
  * state is stored, and no token ever is: the mailer derives it while sending.
+ * <p>
+ * Registered in {@code InvitationSagaConfiguration}, whose manager hands each event only to its invitation's segment.
  */
-@Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class InvitationSaga {
