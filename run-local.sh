@@ -89,14 +89,14 @@ exited() { # description log
 
 wait_until() { # url-or-port description index-of-the-process
   local target="$1" what="$2" pid="${pids[$3]}" log="${logs[$3]}"
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 1200); do
     kill -0 "$pid" 2>/dev/null || { exited "$what" "$log"; exit 1; }
     if [[ "$target" == http* ]]; then
       curl -fs -o /dev/null "$target" && return 0
     elif (exec 3<>"/dev/tcp/127.0.0.1/$target") 2>/dev/null; then
       return 0
     fi
-    sleep 0.5
+    sleep 0.1
   done
   echo "$what did not start within 120 s" >&2
   exit 1
