@@ -422,8 +422,8 @@ class BenchmarkIT {
 
     /**
      * From a create's 201 to the invitation answering 200 on the query side: asked with {@code minVersion=0}, the
-     * contract's read of one's own writes, which the query side answers as soon as the view is written (polling the
-     * get instead, from every worker at once, loaded the query side with thousands of requests a second).
+     * contract's read of one's own writes, which the query side answers as soon as the view is written. One request
+     * per create: polling the get from every worker would load the query side with thousands of requests a second.
      */
     private void recordLag(String org, JsonNode created, long acknowledged, Latencies lag) {
         recordLag(org, created, acknowledged, lag, Duration.ofSeconds(10));
