@@ -38,11 +38,13 @@ import static org.awaitility.Awaitility.await;
  * value happens to be acceptable, otherwise a 4xx problem+json (the invitee's page may answer its HTML); never a
  * 5xx, never a hang. Afterwards the service still works.
  * <p>
- * A context of its own: its own database (it rebuilds the views) and a per-address limit high enough that the
- * token calls reach their handlers instead of the rate limit.
+ * A context of its own: its own database (it rebuilds the views) and limits high enough that its two thousand
+ * requests reach their handlers instead of the rate limit, however fast they come: the token calls' per-address one,
+ * and the per-caller one of its readers, which share one subject.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "invitations.rate-limit.per-client-address=1000000", "invitations.query.min-version-wait=PT0.2S"})
+        "invitations.rate-limit.per-client-address=1000000", "invitations.rate-limit.per-caller=1000000",
+        "invitations.query.min-version-wait=PT0.2S"})
 @Import(EventsForTests.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileQueryInputTest {
