@@ -143,6 +143,17 @@ final class DurableH2Backend extends H2Backend {
             return FindAndModifyAnswers.detached(super.findAndModify(query));
         }
 
+        /**
+         * A copy of the stored document: mongo-java-server applies an update to the document it read, in place, and
+         * the stored one may be what a commit in progress is writing out on H2's serialization thread (a
+         * {@code ConcurrentModificationException} there leaves the store refusing every write).
+         */
+        @Override
+        protected Document getDocument(Object position) {
+            Document stored = super.getDocument(position);
+            return stored == null ? null : stored.cloneDeeply();
+        }
+
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
             return StringSetConditions.matches(document, query, super::documentMatchesQuery);
