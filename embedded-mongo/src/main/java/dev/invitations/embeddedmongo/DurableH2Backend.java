@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The H2 backend of mongo-java-server, made durable: a write command is answered only after the MVStore holding
@@ -152,6 +153,15 @@ final class DurableH2Backend extends H2Backend {
         protected Document getDocument(Object position) {
             Document stored = super.getDocument(position);
             return stored == null ? null : stored.cloneDeeply();
+        }
+
+        /** The same for a query that walks the stored documents instead of reading them by position. */
+        @Override
+        protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy,
+                                                       int numberToSkip, int limit, int batchSize,
+                                                       Document fieldSelector) {
+            return super.matchDocumentsFromStream(documents.map(Document::cloneDeeply), query, orderBy, numberToSkip,
+                    limit, batchSize, fieldSelector);
         }
 
         @Override
