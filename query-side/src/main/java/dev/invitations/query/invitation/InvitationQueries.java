@@ -72,18 +72,24 @@ public class InvitationQueries {
      * reach {@code minVersion} (none when null).
      */
     public Optional<VersionedInvitation> get(String orgId, String id, Long minVersion) {
+        if (minVersion == null) {
+            return find(orgId, id).map(found -> new VersionedInvitation(found, true));
+        }
         long deadline = System.nanoTime() + properties.minVersionWait().toNanos();
         try (var watch = views.changes().watch(id)) {
             while (true) {
-                Optional<InvitationDocument> view = views.find(id).filter(found -> found.getOrgId().equals(orgId));
-                boolean reached = minVersion == null
-                        || view.map(found -> found.getVersion() >= minVersion).orElse(false);
+                Optional<InvitationDocument> view = find(orgId, id);
+                boolean reached = view.map(found -> found.getVersion() >= minVersion).orElse(false);
                 if (reached || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
                     return view.map(found -> new VersionedInvitation(found, reached));
                 }
                 watch.awaitChange(deadline);
             }
         }
+    }
+
+    private Optional<InvitationDocument> find(String orgId, String id) {
+        return views.find(id).filter(found -> found.getOrgId().equals(orgId));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The reads of an org's settings: the view for the settings, the event store for their history. */
 @Service
@@ -32,19 +33,29 @@ public class OrgSettingsQueries {
      * {@code invitations.query.min-version-wait} for the view to reach {@code minVersion} (none when null).
      */
     public VersionedOrgSettings get(String orgId, Long minVersion) {
+        if (minVersion == null) {
+            return versioned(views.find(orgId), true);
+        }
         long deadline = System.nanoTime() + properties.minVersionWait().toNanos();
         try (var watch = views.changes().watch(orgId)) {
             while (true) {
                 var stored = views.find(orgId);
-                long version = stored.map(OrgSettingsDocument::version).orElse(0L);
-                boolean reached = minVersion == null || version >= minVersion;
+                boolean reached = versionOf(stored) >= minVersion;
                 if (reached || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
-                    return new VersionedOrgSettings(stored.map(OrgSettingsDocument::settings)
-                            .orElse(OrgSettingsResource.DEFAULTS), version, reached);
+                    return versioned(stored, reached);
                 }
                 watch.awaitChange(deadline);
             }
         }
+    }
+
+    private static long versionOf(Optional<OrgSettingsDocument> stored) {
+        return stored.map(OrgSettingsDocument::version).orElse(0L);
+    }
+
+    private static VersionedOrgSettings versioned(Optional<OrgSettingsDocument> stored, boolean reached) {
+        return new VersionedOrgSettings(stored.map(OrgSettingsDocument::settings).orElse(OrgSettingsResource.DEFAULTS),
+                versionOf(stored), reached);
     }
 
     /** Every change of the org's settings, oldest first, straight from the event store; none for an org without. */
