@@ -7,7 +7,7 @@
 #     (and <side>-aot-training.log, each AOT cache's training run)
 #   SPRING_DATA_MONGODB_URI  use that MongoDB instead of starting the embedded server
 #   SPRING_PROFILES_ACTIVE (local)  the profile with built-in secrets; see docs/security.md
-#   JAVA_OPTS  the sides' JVM options (C1 only, -Xmx256m)   MONGO_JAVA_OPTS  the embedded server's (C1 only, -Xmx1536m)
+#   JAVA_OPTS  the sides' JVM options (C1 only, -Xms32m -Xmx256m)   MONGO_JAVA_OPTS  the embedded server's (C1 only, -Xmx1536m)
 #   JAVA25_HOME  a Java 25 or later for the sides (else /usr/lib/jvm/temurin-25*, else `java` if it is 25 or later);
 #     with one, each side runs from its jar extracted into <side>/target/extracted with an AOT cache trained there
 #     once per build (rm -rf <side>/target/extracted drops both). Without one, the sides run on `java` as they are
@@ -35,7 +35,7 @@ export INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS="${INVITATIONS_WEBHOOKS_ALLOW_
 # (docs/benchmarks.md). A machine with cores to spare may drop it for C2's higher peak
 # 256 MB of heap: the benchmark's load ran as fast as with 512 and each side's resident memory was about 30 MB
 # smaller; most of it is not heap (classes, compiled code, threads)
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Ddisable-axoniq-console-message=true}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx256m -Ddisable-axoniq-console-message=true}"
 # glibc's malloc keeps an arena per thread that allocates natively, up to eight per core; the JVMs' native memory
 # needs no more than two
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
