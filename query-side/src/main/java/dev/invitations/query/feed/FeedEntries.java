@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -47,6 +49,7 @@ class FeedEntries {
     private final MongoTemplate mongo;
     private final TokenStore tokens;
     private final ChangeSignal changes = new ChangeSignal();
+    private final List<Consumer<Set<String>>> appendListeners = new CopyOnWriteArrayList<>();
 
     FeedEntries(MongoTemplate mongo, TokenStore tokens) {
         this.mongo = mongo;
@@ -85,6 +88,12 @@ class FeedEntries {
         // an ordered insert: a reader never sees a position before every smaller one of its org is visible
         mongo.insert(numbered, COLLECTION);
         changes.changed(newByOrg.keySet());
+        appendListeners.forEach(listener -> listener.accept(newByOrg.keySet()));
+    }
+
+    /** Calls {@code listener} with the orgs of each append, once its entries are stored; it must not block. */
+    void onAppended(Consumer<Set<String>> listener) {
+        appendListeners.add(listener);
     }
 
     /**

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads an org's feed after a cursor, waiting for events when asked to (long polling), or all of it at once for an
@@ -72,6 +74,14 @@ public class OrgEventFeed {
     /** The position of the org's last event so far: {@code 0} before its first. */
     public long lastPosition(String orgId) {
         return feed.lastPosition(orgId);
+    }
+
+    /**
+     * Calls {@code listener} with the orgs whose feed this instance added to, once the entries are stored (only the
+     * instance holding the feed's processor adds to it); the listener must not block.
+     */
+    public void onAppended(Consumer<Set<String>> listener) {
+        feed.onAppended(listener);
     }
 
     /** Whether {@code cursor} is one {@link #read} hands out. */

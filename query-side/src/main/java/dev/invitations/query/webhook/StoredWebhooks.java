@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -92,8 +93,18 @@ class StoredWebhooks {
 
     /** Endpoints that may have events to deliver now, and that no live lease holds. */
     List<WebhookEndpointDocument> due(Instant now, int limit) {
+        return due(where("enabled").is(true), now, limit);
+    }
+
+    /** The endpoints of {@link #due} of these orgs. */
+    List<WebhookEndpointDocument> dueIn(Collection<String> orgIds, Instant now, int limit) {
+        return due(where("orgId").in(orgIds).and("enabled").is(true), now, limit);
+    }
+
+    /** The endpoints of {@code enabled} (a criteria of enabled endpoints) that are due now. */
+    private List<WebhookEndpointDocument> due(Criteria enabled, Instant now, int limit) {
         Date at = Date.from(now);
-        return mongo.find(query(where("enabled").is(true).and("deleted").is(false).and("failing").is(false)
+        return mongo.find(query(enabled.and("deleted").is(false).and("failing").is(false)
                         .and("position").exists(true)
                         .andOperator(new Criteria().orOperator(where("nextAttemptTime").is(null),
                                         where("nextAttemptTime").lte(at)),

@@ -30,12 +30,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Delivers each endpoint's events, in feed order, at least once. Every instance polls for endpoints with events to
- * deliver and claims each with a lease in MongoDB ({@link StoredWebhooks#claim}), so one instance at a time delivers
+ * deliver (and the instance that adds to an org's feed looks at that org's endpoints at once, so a delivery need not
+ * wait for the next poll) and claims each with a lease in MongoDB ({@link StoredWebhooks#claim}), so one instance at a time delivers
  * to an endpoint, and an instance that died leaves it to another once its lease runs out. A claimed endpoint gets a
  * run of its own on a bounded pool, apart from the projections' threads and from every other endpoint: it reads the
  * feed after the endpoint's position, POSTs each event it receives (one at a time, so in order), stores the position
@@ -59,6 +63,9 @@ class WebhookDeliveries implements SmartLifecycle {
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Orgs whose feed this instance added to since the poller last looked at them. */
+    private final Set<String> appendedOrgs = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean appendedPollScheduled = new AtomicBoolean();
     private final HttpClient http;
     private ScheduledExecutorService poller;
     private ExecutorService pool;
@@ -78,6 +85,7 @@ class WebhookDeliveries implements SmartLifecycle {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(properties.timeout())
                 .build();
+        feed.onAppended(this::appended);
     }
 
     @Override
@@ -111,9 +119,38 @@ class WebhookDeliveries implements SmartLifecycle {
 
     /** Claims the endpoints due now that have events past their position, as many as there are free threads. */
     void poll() {
-        try {
+        Instant now = clock.instant();
+        claim(() -> webhooks.due(now, 1000), now);
+    }
+
+    /** Has the poller look at once at the endpoints of orgs whose feed this instance just added to. */
+    private void appended(Set<String> orgIds) {
+        if (!started) {
+            return;
+        }
+        appendedOrgs.addAll(orgIds);
+        if (appendedPollScheduled.compareAndSet(false, true)) {
+            try {
+                poller.execute(this::pollAppended);
+            } catch (RejectedExecutionException stopping) {
+                appendedPollScheduled.set(false);
+            }
+        }
+    }
+
+    private void pollAppended() {
+        appendedPollScheduled.set(false);
+        List<String> orgIds = new ArrayList<>(appendedOrgs);
+        appendedOrgs.removeAll(orgIds);
+        if (!orgIds.isEmpty()) {
             Instant now = clock.instant();
-            for (WebhookEndpointDocument endpoint : webhooks.due(now, 1000)) {
+            claim(() -> webhooks.dueIn(orgIds, now, 1000), now);
+        }
+    }
+
+    private void claim(Supplier<List<WebhookEndpointDocument>> due, Instant now) {
+        try {
+            for (WebhookEndpointDocument endpoint : due.get()) {
                 if (running.size() >= properties.threads()) {
                     return;
                 }
