@@ -2,6 +2,7 @@ package dev.invitations.embeddedmongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -11,6 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -133,6 +136,15 @@ final class DurableH2Backend extends H2Backend {
      */
     private static final class IndexOrderedCollection extends H2Collection {
 
+        /**
+         * Whether this thread is applying an update: mongo-java-server applies an update to the document it read, in
+         * place, and the stored one may be what a commit in progress is writing out on H2's serialization thread (a
+         * {@code ConcurrentModificationException} there leaves the store refusing every write). So an update reads
+         * copies, and its updated copy replaces the stored document; a stored document is never changed, and other
+         * reads hand it out as it is.
+         */
+        private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
+
         IndexOrderedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                                MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
                                CursorRegistry cursorRegistry) {
@@ -141,27 +153,37 @@ final class DurableH2Backend extends H2Backend {
 
         @Override
         public synchronized Document findAndModify(Document query) {
-            return FindAndModifyAnswers.detached(super.findAndModify(query));
+            return updating(() -> FindAndModifyAnswers.detached(super.findAndModify(query)));
         }
 
-        /**
-         * A copy of the stored document: mongo-java-server applies an update to the document it read, in place, and
-         * the stored one may be what a commit in progress is writing out on H2's serialization thread (a
-         * {@code ConcurrentModificationException} there leaves the store refusing every write).
-         */
+        @Override
+        public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                        boolean isMulti, boolean isUpsert, Oplog oplog) {
+            return updating(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+        }
+
+        private static Document updating(Supplier<Document> update) {
+            UPDATING.set(true);
+            try {
+                return update.get();
+            } finally {
+                UPDATING.set(false);
+            }
+        }
+
         @Override
         protected Document getDocument(Object position) {
             Document stored = super.getDocument(position);
-            return stored == null ? null : stored.cloneDeeply();
+            return stored != null && UPDATING.get() ? stored.cloneDeeply() : stored;
         }
 
-        /** The same for a query that walks the stored documents instead of reading them by position. */
+        /** The same for an update that walks the stored documents instead of reading them by position. */
         @Override
         protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy,
                                                        int numberToSkip, int limit, int batchSize,
                                                        Document fieldSelector) {
-            return super.matchDocumentsFromStream(documents.map(Document::cloneDeeply), query, orderBy, numberToSkip,
-                    limit, batchSize, fieldSelector);
+            return super.matchDocumentsFromStream(UPDATING.get() ? documents.map(Document::cloneDeeply) : documents,
+                    query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override
