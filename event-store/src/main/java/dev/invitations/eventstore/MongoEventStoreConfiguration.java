@@ -4,7 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -18,6 +20,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -72,6 +75,28 @@ public class MongoEventStoreConfiguration {
                 .upcasterChain(axonConfiguration.upcasterChain()),
                 axonMongoTemplate, new GlobalPositionStorageStrategy(positions, properties.maxGapOffset(),
                         fetchedEventsListeners.orderedStream().toList()));
+    }
+
+    /** Axon's event store on the storage engine, as Axon's auto-configuration makes it but for its cache of events. */
+    @Bean(name = "eventBus")
+    @ConditionalOnMissingBean(EventStore.class)
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration axonConfiguration,
+                                         EventStoreProperties properties) {
+        return eventStoreBuilder(storageEngine, axonConfiguration, properties).build();
+    }
+
+    /**
+     * The event store of {@link #eventStore}, for a side that sets more: it keeps {@code cached-events} of the newest
+     * events in memory for the processors that tail it.
+     */
+    public static EmbeddedEventStore.Builder eventStoreBuilder(EventStorageEngine storageEngine,
+                                                               Configuration axonConfiguration,
+                                                               EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .cachedEvents(properties.cachedEvents())
+                .messageMonitor(axonConfiguration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axonConfiguration.getComponent(EventBusSpanFactory.class));
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.invitations.query;
 
+import dev.invitations.eventstore.EventStoreProperties;
+import dev.invitations.eventstore.MongoEventStoreConfiguration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,13 +29,10 @@ class QuerySideConfiguration {
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
-                                  QueryProperties properties) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                                  EventStoreProperties eventStoreProperties, QueryProperties properties) {
+        return MongoEventStoreConfiguration.eventStoreBuilder(storageEngine, axon, eventStoreProperties)
                 .fetchDelay(properties.eventPollInterval().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
-                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .build();
     }
 
