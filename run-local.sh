@@ -33,8 +33,10 @@ export INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS="${INVITATIONS_WEBHOOKS_ALLOW_
 # C1 only (TieredStopAtLevel=1): on two cores the C2 compiler took a quarter to two thirds of each process's CPU through
 # the benchmark's first minutes; without it startup, cold and warm creates were each about twice as fast
 # (docs/benchmarks.md). A machine with cores to spare may drop it for C2's higher peak
-# 256 MB of heap: the benchmark's load ran as fast as with 512 and each side's resident memory was about 30 MB
-# smaller; most of it is not heap (classes, compiled code, threads)
+# 256 MB of heap at most: the benchmark's load ran as fast as with 512 and each side's resident memory was about 30 MB
+# smaller; most of it is not heap (classes, compiled code, threads). It starts at 32 MB and grows as the load needs:
+# started at its maximum (on a machine with much memory), a side stayed at about 300 MB resident after a light load
+# where it now stays at about 230
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx256m -Ddisable-axoniq-console-message=true}"
 # glibc's malloc keeps an arena per thread that allocates natively, up to eight per core; the JVMs' native memory
 # needs no more than two

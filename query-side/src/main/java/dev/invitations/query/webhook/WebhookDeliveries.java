@@ -52,6 +52,8 @@ class WebhookDeliveries implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveries.class);
     private static final int MAX_ERROR = 500;
+    /** At most one look at the orgs added to per this interval: under load, one look covers the appends meanwhile. */
+    private static final long APPENDED_POLL_SPACING_NANOS = Duration.ofMillis(50).toNanos();
 
     private final StoredWebhooks webhooks;
     private final DeliveryAttempts attempts;
@@ -66,6 +68,7 @@ class WebhookDeliveries implements SmartLifecycle {
     /** Orgs whose feed this instance added to since the poller last looked at them. */
     private final Set<String> appendedOrgs = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean appendedPollScheduled = new AtomicBoolean();
+    private volatile long lastAppendedPollNanos = System.nanoTime() - APPENDED_POLL_SPACING_NANOS;
     private final HttpClient http;
     private ScheduledExecutorService poller;
     private ExecutorService pool;
@@ -123,15 +126,19 @@ class WebhookDeliveries implements SmartLifecycle {
         claim(() -> webhooks.due(now, 1000), now);
     }
 
-    /** Has the poller look at once at the endpoints of orgs whose feed this instance just added to. */
+    /**
+     * Has the poller look at the endpoints of orgs whose feed this instance just added to: at once, or 50 ms after its
+     * last such look.
+     */
     private void appended(Set<String> orgIds) {
         if (!started) {
             return;
         }
         appendedOrgs.addAll(orgIds);
         if (appendedPollScheduled.compareAndSet(false, true)) {
+            long wait = lastAppendedPollNanos + APPENDED_POLL_SPACING_NANOS - System.nanoTime();
             try {
-                poller.execute(this::pollAppended);
+                poller.schedule(this::pollAppended, Math.max(0, wait), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopping) {
                 appendedPollScheduled.set(false);
             }
@@ -139,6 +146,7 @@ class WebhookDeliveries implements SmartLifecycle {
     }
 
     private void pollAppended() {
+        lastAppendedPollNanos = System.nanoTime();
         appendedPollScheduled.set(false);
         List<String> orgIds = new ArrayList<>(appendedOrgs);
         appendedOrgs.removeAll(orgIds);
