@@ -151,9 +151,13 @@ final class DurableH2Backend extends H2Backend {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
+        /**
+         * Its answer needs no copy of its own ({@link FindAndModifyAnswers}): the document it answers is the update's
+         * copy, or the removed document, and neither is changed after.
+         */
         @Override
         public synchronized Document findAndModify(Document query) {
-            return updating(() -> FindAndModifyAnswers.detached(super.findAndModify(query)));
+            return updating(() -> super.findAndModify(query));
         }
 
         @Override
