@@ -96,6 +96,12 @@ class StoredWebhooks {
         return due(where("enabled").is(true), now, limit);
     }
 
+    /** The orgs with an endpoint that may take deliveries: enabled, not deleted, not failing. */
+    List<String> orgsWithDeliveries() {
+        return mongo.findDistinct(query(where("enabled").is(true).and("deleted").is(false).and("failing").is(false)),
+                "orgId", COLLECTION, String.class);
+    }
+
     /** The endpoints of {@link #due} of these orgs. */
     List<WebhookEndpointDocument> dueIn(Collection<String> orgIds, Instant now, int limit) {
         return due(where("orgId").in(orgIds).and("enabled").is(true), now, limit);

@@ -38,8 +38,9 @@ import java.util.function.Supplier;
 
 /**
  * Delivers each endpoint's events, in feed order, at least once. Every instance polls for endpoints with events to
- * deliver (and the instance that adds to an org's feed looks at that org's endpoints at once, so a delivery need not
- * wait for the next poll) and claims each with a lease in MongoDB ({@link StoredWebhooks#claim}), so one instance at a time delivers
+ * deliver (and the instance that adds to an org's feed looks at that org's endpoints at once when it knows the org has
+ * any, {@link OrgsWithEndpoints}, so a delivery need not wait for the next poll) and claims each with a lease in
+ * MongoDB ({@link StoredWebhooks#claim}), so one instance at a time delivers
  * to an endpoint, and an instance that died leaves it to another once its lease runs out. A claimed endpoint gets a
  * run of its own on a bounded pool, apart from the projections' threads and from every other endpoint: it reads the
  * feed after the endpoint's position, POSTs each event it receives (one at a time, so in order), stores the position
@@ -58,6 +59,7 @@ class WebhookDeliveries implements SmartLifecycle {
     private final StoredWebhooks webhooks;
     private final DeliveryAttempts attempts;
     private final OrgEventFeed feed;
+    private final OrgsWithEndpoints orgsWithEndpoints;
     private final WebhookSecrets secrets;
     private final WebhookTargets targets;
     private final WebhookDeliveryProperties properties;
@@ -74,11 +76,13 @@ class WebhookDeliveries implements SmartLifecycle {
     private ExecutorService pool;
     private volatile boolean started;
 
-    WebhookDeliveries(StoredWebhooks webhooks, DeliveryAttempts attempts, OrgEventFeed feed, WebhookSecrets secrets,
-                      WebhookTargets targets, WebhookDeliveryProperties properties, ObjectMapper json, Clock clock) {
+    WebhookDeliveries(StoredWebhooks webhooks, DeliveryAttempts attempts, OrgEventFeed feed,
+                      OrgsWithEndpoints orgsWithEndpoints, WebhookSecrets secrets, WebhookTargets targets,
+                      WebhookDeliveryProperties properties, ObjectMapper json, Clock clock) {
         this.webhooks = webhooks;
         this.attempts = attempts;
         this.feed = feed;
+        this.orgsWithEndpoints = orgsWithEndpoints;
         this.secrets = secrets;
         this.targets = targets;
         this.properties = properties;
@@ -104,6 +108,7 @@ class WebhookDeliveries implements SmartLifecycle {
             return thread;
         });
         started = true;
+        poller.execute(this::findOrgsWithEndpoints);
         long interval = properties.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -120,21 +125,36 @@ class WebhookDeliveries implements SmartLifecycle {
         return started;
     }
 
-    /** Claims the endpoints due now that have events past their position, as many as there are free threads. */
+    /**
+     * Finds the orgs with endpoints, and claims the endpoints due now that have events past their position, as many as
+     * there are free threads.
+     */
     void poll() {
+        findOrgsWithEndpoints();
         Instant now = clock.instant();
-        claim(() -> webhooks.due(now, 1000), now);
+        claimDue(() -> webhooks.due(now, 1000), now);
+    }
+
+    private void findOrgsWithEndpoints() {
+        try {
+            orgsWithEndpoints.found(webhooks.orgsWithDeliveries());
+        } catch (RuntimeException e) {
+            LOG.warn("Looking for orgs with webhook endpoints failed; looking again in {}", properties.pollInterval(), e);
+        }
     }
 
     /**
-     * Has the poller look at the endpoints of orgs whose feed this instance just added to: at once, or 50 ms after its
-     * last such look.
+     * Has the poller look at the endpoints of orgs whose feed this instance just added to, those with any: at once, or
+     * 50 ms after its last such look.
      */
     private void appended(Set<String> orgIds) {
         if (!started) {
             return;
         }
-        appendedOrgs.addAll(orgIds);
+        orgIds.stream().filter(orgsWithEndpoints::contains).forEach(appendedOrgs::add);
+        if (appendedOrgs.isEmpty()) {
+            return;
+        }
         if (appendedPollScheduled.compareAndSet(false, true)) {
             long wait = lastAppendedPollNanos + APPENDED_POLL_SPACING_NANOS - System.nanoTime();
             try {
@@ -152,11 +172,11 @@ class WebhookDeliveries implements SmartLifecycle {
         appendedOrgs.removeAll(orgIds);
         if (!orgIds.isEmpty()) {
             Instant now = clock.instant();
-            claim(() -> webhooks.dueIn(orgIds, now, 1000), now);
+            claimDue(() -> webhooks.dueIn(orgIds, now, 1000), now);
         }
     }
 
-    private void claim(Supplier<List<WebhookEndpointDocument>> due, Instant now) {
+    private void claimDue(Supplier<List<WebhookEndpointDocument>> due, Instant now) {
         try {
             for (WebhookEndpointDocument endpoint : due.get()) {
                 if (running.size() >= properties.threads()) {

@@ -14,8 +14,9 @@ import java.util.List;
  * @param firstRetryDelays   the waits before the first retries of a failed event
  * @param maxRetryDelay      later waits double the last one up to this
  * @param giveUpAfter        how long after an event's first failed attempt the endpoint is set failing (disabled)
- * @param pollInterval       how often each instance looks for endpoints with events to deliver (the instance that
- *                           adds to an org's feed also looks at that org's endpoints at once)
+ * @param pollInterval       how often each instance looks for endpoints with events to deliver and for the orgs that
+ *                           have endpoints (the instance that adds to an org's feed also looks at that org's endpoints
+ *                           at once, when it has any)
  * @param lease              how long an instance holds an endpoint it delivers to without extending its claim: after
  *                           that, another instance takes it over (it crashed)
  * @param threads            how many endpoints an instance delivers to at once

@@ -18,14 +18,18 @@ class WebhookStartPositions {
 
     private final StoredWebhooks webhooks;
     private final OrgEventFeed feed;
+    private final OrgsWithEndpoints orgsWithEndpoints;
 
-    WebhookStartPositions(StoredWebhooks webhooks, OrgEventFeed feed) {
+    WebhookStartPositions(StoredWebhooks webhooks, OrgEventFeed feed, OrgsWithEndpoints orgsWithEndpoints) {
         this.webhooks = webhooks;
         this.feed = feed;
+        this.orgsWithEndpoints = orgsWithEndpoints;
     }
 
     @EventHandler
     void on(WebhookRegistered registered) {
         webhooks.startAfter(registered.webhookId(), feed.lastPosition(registered.orgId()));
+        // this instance adds the org's next events to its feed: their deliveries can start at once
+        orgsWithEndpoints.registered(registered.orgId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.invitations.query.webhook;
 
+import com.mongodb.client.MongoClient;
 import dev.invitations.api.webhook.WebhookEvent;
 import dev.invitations.api.webhook.WebhookRegistered;
 import dev.invitations.query.EventsForTests;
@@ -9,7 +10,11 @@ import dev.invitations.testing.HttpForTests;
 import dev.invitations.testing.MongoForTests;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,12 +33,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The instance that adds to an org's feed looks at that org's endpoints at once: with the poll an hour apart, an
- * event is still delivered. A context of its own, on its own database, so that no other context's poller delivers.
+ * event is still delivered; and an org without endpoints costs no look. A context of its own, on its own database, so
+ * that no other context's poller delivers or reads its endpoints.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "invitations.webhooks.allow-http=true", "invitations.webhooks.allow-private-targets=true",
         "invitations.webhooks.poll-interval=PT1H"})
 @Import(EventsForTests.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookDeliveryOnAppendTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -46,13 +53,40 @@ class WebhookDeliveryOnAppendTest {
     private EventStore eventStore;
     @Autowired
     private WebhookSecrets secrets;
+    @Autowired
+    private MongoClient mongo;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         MongoForTests.use(registry, "webhook-delivery-on-append");
     }
 
+    /** First, before any delivery of the other test can still be reading endpoints. */
     @Test
+    @Order(1)
+    void appendsToAnOrgWithoutEndpointsLookAtNoEndpoint() {
+        String org = "no-endpoints";
+        long before = endpointQueries();
+
+        for (int i = 0; i < 3; i++) {
+            events.create(org, "user" + i + "@example.com", EPOCH);
+        }
+        var reader = new HttpForTests(port, JwtsForTests.bearer("reader", "org.user.read", org));
+        await().atMost(PATIENCE).until(() -> reader.get("/v1/orgs/" + org + "/events").body().get("events").size() == 3);
+        // a look would come at most 50 ms after the append
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> endpointQueries() == before);
+    }
+
+    /** The {@code find} queries the server answered on this context's {@code webhook_endpoints} so far. */
+    private long endpointQueries() {
+        Document totals = mongo.getDatabase("admin").runCommand(new Document("top", 1)).get("totals", Document.class);
+        Document endpoints = totals.get(MongoForTests.database("webhook-delivery-on-append") + ".webhook_endpoints",
+                Document.class);
+        return endpoints == null ? 0 : endpoints.get("queries", Document.class).get("count", Number.class).longValue();
+    }
+
+    @Test
+    @Order(2)
     void anEventIsDeliveredWithoutWaitingForThePoll() throws Exception {
         String org = "on-append";
         String secret = WebhookSecrets.newSecret();
