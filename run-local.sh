@@ -7,7 +7,7 @@
 #     (and <side>-aot-training.log, each AOT cache's training run)
 #   SPRING_DATA_MONGODB_URI  use that MongoDB instead of starting the embedded server
 #   SPRING_PROFILES_ACTIVE (local)  the profile with built-in secrets; see docs/security.md
-#   JAVA_OPTS  the sides' JVM options (C1 only, -Xms32m -Xmx128m)   MONGO_JAVA_OPTS  the embedded server's (C1 only, -Xmx1536m)
+#   JAVA_OPTS  the sides' JVM options (C1 only, -Xms32m -Xmx256m)   MONGO_JAVA_OPTS  the embedded server's (C1 only, -Xmx1536m)
 #   JAVA25_HOME  a Java 25 or later for the sides (else /usr/lib/jvm/temurin-25*, else `java` if it is 25 or later);
 #     with one, each side runs from its jar extracted into <side>/target/extracted with an AOT cache trained there
 #     once per build (rm -rf <side>/target/extracted drops both). Without one, the sides run on `java` as they are
@@ -33,12 +33,13 @@ export INVITATIONS_WEBHOOKS_ALLOW_PRIVATE_TARGETS="${INVITATIONS_WEBHOOKS_ALLOW_
 # C1 only (TieredStopAtLevel=1): on two cores the C2 compiler took a quarter to two thirds of each process's CPU through
 # the benchmark's first minutes; without it startup, cold and warm creates were each about twice as fast
 # (docs/benchmarks.md). A machine with cores to spare may drop it for C2's higher peak
-# 128 MB of heap at most: a side holds about 32 MB live after thousands of creates, and the benchmark's load ran as
-# fast as with 256, each side's resident memory staying smaller; most of it is not heap (classes, compiled code,
-# threads). It starts at 32 MB and grows as the load needs: started at its maximum (on a machine with much memory), a
-# side stayed at about 300 MB resident after a light load where it now stays at about 230. Out of memory, a side exits
-# (and this script stops the others) rather than run on with a processor or a request thread gone
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx128m -XX:+ExitOnOutOfMemoryError -Ddisable-axoniq-console-message=true}"
+# 256 MB of heap at most: the benchmark's load ran as fast as with 512 and each side's resident memory was about 30 MB
+# smaller; most of it is not heap (classes, compiled code, threads). 128 MB was too little: filling one org with
+# 100,000 invitations kept the command side in full collections (docs/benchmarks.md). It starts at 32 MB and grows
+# as the load needs: started at its maximum (on a machine with much memory), a side stayed at about 300 MB resident
+# after a light load where it now stays at about 230. Out of memory, a side exits (and this script stops the
+# others) rather than run on with a processor or a request thread gone
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError -Ddisable-axoniq-console-message=true}"
 # glibc's malloc keeps an arena per thread that allocates natively, up to eight per core; the JVMs' native memory
 # needs no more than two
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
