@@ -29,7 +29,7 @@ import java.util.function.Function;
  * without its capacity gauge. Axon's {@code CapacityMonitor}, which it adds to every event processor and to the
  * command bus and cannot be left out by a setting, keeps each message's processing time of the last ten minutes in a
  * skip list: memory in proportion to the throughput, about 8 entries per invitation created on the command side and 4
- * on the query side, most of the live heap of a side that made 100,000 of them.
+ * on the query side (about 28 MB of the command side's 70 MB live heap while one org was filled with 100,000).
  * <p>
  * Axon's auto-configuration registers its own module only where none is defined, so this one replaces it.
  */
