@@ -48,7 +48,7 @@ public class AxonMessageMetrics {
 
     @Bean
     MetricsConfigurerModule metricsWithoutCapacity(GlobalMetricRegistry metrics) {
-        return new MetricsConfigurerModule(metrics, true) {
+        return new MetricsConfigurerModule(metrics) {
             @Override
             public void configureModule(Configurer configurer) {
                 configurer.configureMessageMonitor(configuration -> (componentType, componentName) ->

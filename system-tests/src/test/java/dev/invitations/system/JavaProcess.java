@@ -43,7 +43,8 @@ final class JavaProcess implements AutoCloseable {
 
     static JavaProcess start(String name, Path jar, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Ddisable-axoniq-console-message=true",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+                "-Ddisable-axoniq-console-message=true",
                 "-jar", jar.toString()));
         try {
             Path log = Files.createDirectories(ROOT.resolve("system-tests/target/process-logs")).resolve(name + ".log");

@@ -40,13 +40,12 @@ import java.util.function.Supplier;
  * Delivers each endpoint's events, in feed order, at least once. Every instance polls for endpoints with events to
  * deliver (and the instance that adds to an org's feed looks at that org's endpoints at once when it knows the org has
  * any, {@link OrgsWithEndpoints}, so a delivery need not wait for the next poll) and claims each with a lease in
- * MongoDB ({@link StoredWebhooks#claim}), so one instance at a time delivers
- * to an endpoint, and an instance that died leaves it to another once its lease runs out. A claimed endpoint gets a
- * run of its own on a bounded pool, apart from the projections' threads and from every other endpoint: it reads the
- * feed after the endpoint's position, POSTs each event it receives (one at a time, so in order), stores the position
- * after each 2xx, and on a failure stops, to retry the same event after a growing wait while later ones wait behind
- * it; past {@code give-up-after} (or at a 410) the endpoint is set failing and gets nothing more until it is enabled
- * again.
+ * MongoDB ({@link StoredWebhooks#claim}), so one instance at a time delivers to an endpoint, and an instance that
+ * died leaves it to another once its lease runs out. A claimed endpoint gets a run of its own on a bounded pool,
+ * apart from the projections' threads and from every other endpoint: it reads the feed after the endpoint's position,
+ * POSTs each event it receives (one at a time, so in order), stores the position after each 2xx, and on a failure
+ * stops, to retry the same event after a growing wait while later ones wait behind it; past {@code give-up-after} (or
+ * at a 410) the endpoint is set failing and gets nothing more until it is enabled again.
  */
 @Component
 class WebhookDeliveries implements SmartLifecycle {
