@@ -31,7 +31,8 @@ import java.util.function.Function;
  * skip list: memory in proportion to the throughput, about 8 entries per invitation created on the command side and 4
  * on the query side (about 28 MB of the command side's 70 MB live heap while one org was filled with 100,000).
  * <p>
- * Axon's auto-configuration registers its own module only where none is defined, so this one replaces it.
+ * Axon's auto-configuration registers its own module only where none is defined, so this one replaces it; it uses the
+ * registry that auto-configuration defines.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
@@ -40,11 +41,6 @@ import java.util.function.Function;
 public class AxonMessageMetrics {
 
     private static final String EVENT_PROCESSOR = "eventProcessor";
-
-    @Bean
-    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meters) {
-        return new GlobalMetricRegistry(meters);
-    }
 
     @Bean
     MetricsConfigurerModule metricsWithoutCapacity(GlobalMetricRegistry metrics) {

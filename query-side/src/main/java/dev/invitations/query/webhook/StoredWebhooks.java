@@ -93,24 +93,28 @@ class StoredWebhooks {
 
     /** Endpoints that may have events to deliver now, and that no live lease holds. */
     List<WebhookEndpointDocument> due(Instant now, int limit) {
-        return due(where("enabled").is(true), now, limit);
+        return due(takingDeliveries(), now, limit);
     }
 
-    /** The orgs with an endpoint that may take deliveries: enabled, not deleted, not failing. */
-    List<String> orgsWithDeliveries() {
-        return mongo.findDistinct(query(where("enabled").is(true).and("deleted").is(false).and("failing").is(false)),
-                "orgId", COLLECTION, String.class);
+    /** The orgs with an endpoint that may take deliveries (enabled, not deleted, not failing). */
+    List<String> orgsWithEndpoints() {
+        return mongo.findDistinct(query(takingDeliveries()), "orgId", COLLECTION, String.class);
     }
 
     /** The endpoints of {@link #due} of these orgs. */
     List<WebhookEndpointDocument> dueIn(Collection<String> orgIds, Instant now, int limit) {
-        return due(where("orgId").in(orgIds).and("enabled").is(true), now, limit);
+        return due(takingDeliveries().and("orgId").in(orgIds), now, limit);
     }
 
-    /** The endpoints of {@code enabled} (a criteria of enabled endpoints) that are due now. */
-    private List<WebhookEndpointDocument> due(Criteria enabled, Instant now, int limit) {
+    /** Endpoints that may take deliveries: enabled, not deleted, not failing. */
+    private static Criteria takingDeliveries() {
+        return where("enabled").is(true).and("deleted").is(false).and("failing").is(false);
+    }
+
+    /** The endpoints of {@code takingDeliveries} (a criteria built on {@link #takingDeliveries()}) due now. */
+    private List<WebhookEndpointDocument> due(Criteria takingDeliveries, Instant now, int limit) {
         Date at = Date.from(now);
-        return mongo.find(query(enabled.and("deleted").is(false).and("failing").is(false)
+        return mongo.find(query(takingDeliveries
                         .and("position").exists(true)
                         .andOperator(new Criteria().orOperator(where("nextAttemptTime").is(null),
                                         where("nextAttemptTime").lte(at)),

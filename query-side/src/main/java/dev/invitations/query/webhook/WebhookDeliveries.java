@@ -136,7 +136,7 @@ class WebhookDeliveries implements SmartLifecycle {
 
     private void findOrgsWithEndpoints() {
         try {
-            orgsWithEndpoints.found(webhooks.orgsWithDeliveries());
+            orgsWithEndpoints.found(webhooks.orgsWithEndpoints());
         } catch (RuntimeException e) {
             LOG.warn("Looking for orgs with webhook endpoints failed; looking again in {}", properties.pollInterval(), e);
         }
